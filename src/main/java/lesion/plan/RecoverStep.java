@@ -1,0 +1,47 @@
+package lesion.plan;
+
+import lesion.source.Span;
+
+/**
+ * Retrains every variant of the preceding ablate: for a fixed number of epochs, or until the
+ * top-5 accuracy has not improved by {@code deltaPercent} over {@code patience} epochs (after
+ * at least {@code minEpochs}, at most {@code maxEpochs}). {@code freeze} is above, below, none
+ * or a layer range {@code freezeFrom..freezeTo}.
+ */
+public record RecoverStep(String id, String statement, Span span, long seed, boolean untilPlateau, int minEpochs,
+        int maxEpochs, double deltaPercent, int patience, TrainPlan training, String freeze, int freezeFrom,
+        int freezeTo, boolean regrow, long variants, long trainCount, long testCount) implements Step {
+    public static final int PLATEAU_MIN = 5;
+    public static final double PLATEAU_DELTA = 0.05;
+    public static final int PLATEAU_PATIENCE = 2;
+    public static final int PLATEAU_MAX = 30;
+
+    public String keyword() {
+        return "recover";
+    }
+
+    /** Worst case: every variant trains the maximum number of epochs and is evaluated after each. */
+    public long forwardPasses() {
+        if (trainCount < 0 || testCount < 0) {
+            return -1;
+        }
+        return variants * maxEpochs * (trainCount + testCount);
+    }
+
+    public Tree explain() {
+        Tree t = new Tree(heading());
+        if (untilPlateau) {
+            t.add("until top-5 improves by less than " + Format.percent(deltaPercent) + " over " + patience
+                    + " epochs, at least " + minEpochs + ", at most " + maxEpochs + " epochs");
+        } else {
+            t.add(maxEpochs + " epoch" + (maxEpochs == 1 ? "" : "s"));
+        }
+        t.add("training: " + training.describe());
+        t.add("freeze: " + (freeze.equals("layers") ? "layers " + freezeFrom + ".." + freezeTo : freeze));
+        t.add(regrow ? "ablated weights may regrow" : "ablated weights held at zero");
+        t.add("networks retrained: " + Format.count(variants) + " (one per variant of the preceding ablate)");
+        t.add("seed: " + seed);
+        t.add("forward passes: at most " + Format.count(forwardPasses()) + " (training and per-epoch evaluation)");
+        return t;
+    }
+}
