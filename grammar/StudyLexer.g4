@@ -99,7 +99,9 @@ FLOAT       : DIGITS '.' DIGITS EXPONENT? | DIGITS EXPONENT | '.' DIGITS EXPONEN
 INT         : DIGITS;
 STRING      : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"';
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])*;
-IDENT       : [a-z_] [a-z0-9_.]*;
+// Dots join the parts of a name (features.33) but never two in a row, so that a range of named
+// layers, conv1..conv5, is three tokens and not one name.
+IDENT       : [a-z_] [a-z0-9_]* ('.' [a-z0-9_]+)*;
 
 // punctuation
 SEMI        : ';';

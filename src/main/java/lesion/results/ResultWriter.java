@@ -1,0 +1,212 @@
+package lesion.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one step's results into a run directory as {@code step-<id>-<keyword>.csv} and
+ * {@code .json}, each atomically, holding every instance (network) the step ran on so far.
+ *
+ * <p>CSV (RFC 4180: commas, fields quoted only when needed, CRLF line ends, one header line).
+ * Variant steps ({@code ablate}, …): one row per variant with columns {@code step, instance,
+ * layer, layer_name, units, top1, top5, top1_drop_pp, top5_drop_pp, newly_wrong, newly_right,
+ * class_<c>_acc…, class_<c>_drop_pp…}. {@code evaluate}: one row per instance with {@code step,
+ * instance, samples, right, top1, top5, class_<c>_acc…}. Accuracies ({@code top1}, {@code top5},
+ * {@code _acc}) are fractions in [0, 1] with 6 decimals; {@code _pp} columns are drops
+ * (baseline − variant) in percentage points with 4 decimals; units are joined by {@code +}; a
+ * class with no test images leaves its fields empty.
+ *
+ * <p>JSON: {@code step, keyword, statement, scale} (a sentence stating the above) and
+ * {@code instances}, each with {@code instance, seconds, baseline} ({@code top1, top5, samples,
+ * right, per_class_acc, wrong_samples}) and {@code variants} (the CSV's fields, per-class
+ * figures as the arrays {@code per_class_acc} and {@code per_class_drop_pp}, units as an array,
+ * plus {@code newly_wrong_samples} and {@code newly_right_samples}: indices into the test set).
+ * Numbers carry the CSV's rounding; a missing value is null.
+ */
+public final class ResultWriter {
+    static final String SCALE = "top1, top5 and *_acc are fractions in [0, 1]; *_drop_pp are baseline minus variant "
+            + "in percentage points (positive: the variant is worse); *_samples are 0-based test image indices";
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** File name without extension: {@code step-3.1-ablate}; characters unsafe in a file name become {@code -}. */
+    public static String baseName(String stepId, String keyword) {
+        return "step-" + safe(stepId) + "-" + safe(keyword);
+    }
+
+    /** Writes one instance's result; see {@link #write(Path, List)}. */
+    public List<Path> write(Path runDir, StepResult result) throws IOException {
+        return write(runDir, List.of(result));
+    }
+
+    /**
+     * Writes (or replaces, as instances accumulate) the step's CSV and JSON file and returns
+     * their paths, CSV first. All results must belong to the same step.
+     */
+    public List<Path> write(Path runDir, List<StepResult> instances) throws IOException {
+        StepResult first = sameStep(instances);
+        String base = baseName(first.stepId(), first.keyword());
+        Path csvFile = runDir.resolve(base + ".csv");
+        Path jsonFile = runDir.resolve(base + ".json");
+        AtomicFiles.write(csvFile, csv(instances));
+        AtomicFiles.write(jsonFile, json(instances));
+        return List.of(csvFile, jsonFile);
+    }
+
+    /** The CSV text for a step's results. */
+    public String csv(List<StepResult> instances) {
+        StepResult first = sameStep(instances);
+        int classes = classes(instances);
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>();
+        if (first.isEvaluation()) {
+            header.addAll(List.of("step", "instance", "samples", "right", "top1", "top5"));
+            addClassColumns(header, classes, "_acc");
+            Csv.appendRow(out, header);
+            for (StepResult r : instances) {
+                EvaluationRow e = r.baseline();
+                List<String> row = new ArrayList<>(List.of(r.stepId(), Integer.toString(r.instance()),
+                        Integer.toString(e.samples()), Integer.toString(e.right()), Numbers.fraction(e.top1()),
+                        Numbers.fraction(e.top5())));
+                addValues(row, e.perClassTop1(), classes, false);
+                Csv.appendRow(out, row);
+            }
+            return out.toString();
+        }
+        header.addAll(List.of("step", "instance", "layer", "layer_name", "units", "top1", "top5", "top1_drop_pp",
+                "top5_drop_pp", "newly_wrong", "newly_right"));
+        addClassColumns(header, classes, "_acc");
+        addClassColumns(header, classes, "_drop_pp");
+        Csv.appendRow(out, header);
+        for (StepResult r : instances) {
+            String instance = Integer.toString(r.instance());
+            for (VariantRow v : r.rows()) {
+                List<String> row = new ArrayList<>(11 + 2 * classes);
+                row.addAll(List.of(r.stepId(), instance, Integer.toString(v.layer()),
+                        v.layerName() == null ? "" : v.layerName(), v.unitsText(), Numbers.fraction(v.top1()),
+                        Numbers.fraction(v.top5()), Numbers.pp(v.top1Drop()), Numbers.pp(v.top5Drop()),
+                        Integer.toString(v.newlyWrong()), Integer.toString(v.newlyRight())));
+                addValues(row, v.perClassTop1(), classes, false);
+                addValues(row, v.perClassTop1Drop(), classes, true);
+                Csv.appendRow(out, row);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The JSON text for a step's results. */
+    public String json(List<StepResult> instances) throws IOException {
+        StepResult first = sameStep(instances);
+        ObjectNode root = json.createObjectNode();
+        root.put("step", first.stepId());
+        root.put("keyword", first.keyword());
+        root.put("statement", first.statement());
+        root.put("scale", SCALE);
+        ArrayNode all = root.putArray("instances");
+        for (StepResult r : instances) {
+            ObjectNode instance = all.addObject();
+            instance.put("instance", r.instance());
+            instance.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+            if (r.baseline() != null) {
+                putEvaluation(instance.putObject("baseline"), r.baseline());
+            } else {
+                instance.putNull("baseline");
+            }
+            ArrayNode variants = instance.putArray("variants");
+            for (VariantRow v : r.rows()) {
+                putVariant(variants.addObject(), v);
+            }
+        }
+        return json.writeValueAsString(root) + "\n";
+    }
+
+    static void putEvaluation(ObjectNode node, EvaluationRow e) {
+        node.put("top1", Numbers.jsonFraction(e.top1()));
+        node.put("top5", Numbers.jsonFraction(e.top5()));
+        node.put("samples", e.samples());
+        node.put("right", e.right());
+        ArrayNode perClass = node.putArray("per_class_acc");
+        for (double a : e.perClassTop1()) {
+            perClass.add(Numbers.jsonFraction(a));
+        }
+        ints(node.putArray("wrong_samples"), e.wrongSamples());
+    }
+
+    private static void putVariant(ObjectNode node, VariantRow v) {
+        node.put("layer", v.layer());
+        node.put("layer_name", v.layerName());
+        ints(node.putArray("units"), v.units());
+        node.put("top1", Numbers.jsonFraction(v.top1()));
+        node.put("top5", Numbers.jsonFraction(v.top5()));
+        node.put("top1_drop_pp", Numbers.jsonPp(v.top1Drop()));
+        node.put("top5_drop_pp", Numbers.jsonPp(v.top5Drop()));
+        node.put("newly_wrong", v.newlyWrong());
+        node.put("newly_right", v.newlyRight());
+        ArrayNode acc = node.putArray("per_class_acc");
+        for (double a : v.perClassTop1()) {
+            acc.add(Numbers.jsonFraction(a));
+        }
+        ArrayNode drop = node.putArray("per_class_drop_pp");
+        for (double d : v.perClassTop1Drop()) {
+            drop.add(Numbers.jsonPp(d));
+        }
+        ints(node.putArray("newly_wrong_samples"), v.newlyWrongSamples());
+        ints(node.putArray("newly_right_samples"), v.newlyRightSamples());
+    }
+
+    private static void ints(ArrayNode array, int[] values) {
+        for (int v : values) {
+            array.add(v);
+        }
+    }
+
+    private static StepResult sameStep(List<StepResult> instances) {
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("no results to write");
+        }
+        StepResult first = instances.get(0);
+        for (StepResult r : instances) {
+            if (!r.stepId().equals(first.stepId()) || !r.keyword().equals(first.keyword())) {
+                throw new IllegalArgumentException("results of steps " + first.stepId() + " and " + r.stepId()
+                        + " cannot share a file");
+            }
+        }
+        return first;
+    }
+
+    private static int classes(List<StepResult> instances) {
+        int classes = 0;
+        for (StepResult r : instances) {
+            if (r.baseline() != null) {
+                classes = Math.max(classes, r.baseline().numClasses());
+            }
+            for (VariantRow v : r.rows()) {
+                classes = Math.max(classes, v.perClassTop1().length);
+            }
+        }
+        return classes;
+    }
+
+    private static void addClassColumns(List<String> header, int classes, String suffix) {
+        for (int c = 0; c < classes; c++) {
+            header.add("class_" + c + suffix);
+        }
+    }
+
+    private static void addValues(List<String> row, double[] values, int classes, boolean drop) {
+        for (int c = 0; c < classes; c++) {
+            double v = c < values.length ? values[c] : Double.NaN;
+            row.add(drop ? Numbers.pp(v) : Numbers.fraction(v));
+        }
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+}

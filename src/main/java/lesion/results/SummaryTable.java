@@ -1,0 +1,134 @@
+package lesion.results;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The text printed at the end of a run: one line per {@code evaluate}; for each {@code ablate},
+ * its baseline, how many variants lowered, raised or kept top-1, then the five with the largest
+ * top-1 drop and the three with the largest gain as aligned tables. Deterministic (no times;
+ * ties broken by units, then layer), numbers in {@link Locale#ROOT}.
+ */
+public final class SummaryTable {
+    static final int DROPS = 5;
+    static final int GAINS = 3;
+    /** Past this many units a group prints as its first few and the count, so a table stays one screen wide. */
+    static final int UNITS_SHOWN = 6;
+
+    /** Largest drop first; among equal drops, units in lexicographic order, then lower layer. */
+    static final Comparator<VariantRow> BY_DROP = Comparator.comparingDouble(VariantRow::top1Drop).reversed()
+            .thenComparing(VariantRow::units, Arrays::compare).thenComparingInt(VariantRow::layer);
+    /** Largest gain (most negative drop) first, the same tie-breaks. */
+    static final Comparator<VariantRow> BY_GAIN = Comparator.comparingDouble(VariantRow::top1Drop)
+            .thenComparing(VariantRow::units, Arrays::compare).thenComparingInt(VariantRow::layer);
+
+    private SummaryTable() {
+    }
+
+    /** The summary of the results in the order given (steps in run order, instances within a step). */
+    public static String render(List<StepResult> results) {
+        Map<String, List<StepResult>> bySteps = new LinkedHashMap<>();
+        for (StepResult r : results) {
+            bySteps.computeIfAbsent(r.stepId(), k -> new ArrayList<>()).add(r);
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<StepResult> step : bySteps.values()) {
+            boolean several = step.size() > 1;
+            for (StepResult r : step) {
+                String head = r.stepId() + ". " + r.statement() + (several ? "  [network " + r.instance() + "]" : "");
+                if (r.isEvaluation()) {
+                    out.append(head).append(": ").append(evaluation(r.baseline())).append('\n');
+                } else if (r.keyword().equals("ablate")) {
+                    renderAblate(out, head, r);
+                } else {
+                    out.append(head).append(": ").append(r.rows().size()).append(" rows\n");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void renderAblate(StringBuilder out, String head, StepResult r) {
+        out.append(head).append('\n');
+        if (r.baseline() != null) {
+            out.append("  baseline: ").append(evaluation(r.baseline())).append('\n');
+        }
+        List<VariantRow> rows = r.rows();
+        long lowered = rows.stream().filter(v -> v.top1Drop() > 0).count();
+        long raised = rows.stream().filter(v -> v.top1Drop() < 0).count();
+        out.append(String.format(Locale.ROOT, "  %d variant%s: %d lowered top-1, %d raised it, %d left it unchanged\n",
+                rows.size(), rows.size() == 1 ? "" : "s", lowered, raised, rows.size() - lowered - raised));
+        boolean layers = rows.stream().mapToInt(VariantRow::layer).distinct().count() > 1;
+        List<VariantRow> drops = rows.stream().filter(v -> v.top1Drop() > 0).sorted(BY_DROP).limit(DROPS).toList();
+        List<VariantRow> gains = rows.stream().filter(v -> v.top1Drop() < 0).sorted(BY_GAIN).limit(GAINS).toList();
+        if (!drops.isEmpty()) {
+            out.append("  largest drops:\n");
+            table(out, drops, layers);
+        }
+        if (!gains.isEmpty()) {
+            out.append("  largest gains:\n");
+            table(out, gains, layers);
+        }
+    }
+
+    private static String evaluation(EvaluationRow e) {
+        return String.format(Locale.ROOT, "top-1 %s, top-5 %s (%d of %d right)", percent(e.top1()), percent(e.top5()),
+                e.right(), e.samples());
+    }
+
+    private static void table(StringBuilder out, List<VariantRow> rows, boolean layers) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(layers ? new String[] {"layer", "units", "top-1", "drop pp", "top-5", "newly wrong", "newly right"}
+                : new String[] {"units", "top-1", "drop pp", "top-5", "newly wrong", "newly right"});
+        for (VariantRow v : rows) {
+            String[] line = {units(v.units()), percent(v.top1()), String.format(Locale.ROOT, "%+.2f",
+                    v.top1Drop() * 100), percent(v.top5()), Integer.toString(v.newlyWrong()),
+                Integer.toString(v.newlyRight())};
+            if (layers) {
+                String[] withLayer = new String[line.length + 1];
+                withLayer[0] = Integer.toString(v.layer());
+                System.arraycopy(line, 0, withLayer, 1, line.length);
+                line = withLayer;
+            }
+            cells.add(line);
+        }
+        int columns = cells.get(0).length;
+        int[] width = new int[columns];
+        for (String[] line : cells) {
+            for (int c = 0; c < columns; c++) {
+                width[c] = Math.max(width[c], line[c].length());
+            }
+        }
+        // units (and layer) read left to right; the figures right-aligned, so their digits line up
+        int textColumns = layers ? 2 : 1;
+        for (String[] line : cells) {
+            StringBuilder text = new StringBuilder("    ");
+            for (int c = 0; c < columns; c++) {
+                String pad = " ".repeat(width[c] - line[c].length());
+                text.append(c == 0 ? "" : "  ").append(c < textColumns ? line[c] + pad : pad + line[c]);
+            }
+            out.append(text.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    static String units(int[] units) {
+        StringBuilder out = new StringBuilder();
+        int shown = units.length > UNITS_SHOWN ? UNITS_SHOWN - 1 : units.length;
+        for (int i = 0; i < shown; i++) {
+            out.append(i == 0 ? "" : "+").append(units[i]);
+        }
+        if (shown < units.length) {
+            out.append("+... (").append(units.length).append(" units)");
+        }
+        return out.toString();
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    }
+}
