@@ -138,7 +138,7 @@ public final class Checker {
         if (data.path() != null) {
             Path dir = resolve(data.path());
             if (!Files.isDirectory(dir)) {
-                out.error(data.path().span(), "no folder '" + data.path().value() + "' (looked in " + dir + ")",
+                out.error(data.path().span(), "no folder '" + data.path().value() + "' (looked in " + shown(dir) + ")",
                         "'data idx' wants a folder with train-images-idx3-ubyte, train-labels-idx1-ubyte, "
                                 + "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte");
             }
@@ -270,11 +270,18 @@ public final class Checker {
     private Path requireFile(StrLit path, String what, Diagnostics out) {
         Path p = resolve(path);
         if (!Files.isRegularFile(p)) {
-            out.error(path.span(), "no " + what + " '" + path.value() + "' (looked for " + p + ")",
+            out.error(path.span(), "no " + what + " '" + path.value() + "' (looked for " + shown(p) + ")",
                     "paths are relative to the study file's folder");
             return null;
         }
         return p;
+    }
+
+    /** A path as messages show it: relative to the working folder when inside it, so messages are portable. */
+    private static Path shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
     }
 
     private Path resolve(StrLit path) {

@@ -136,12 +136,14 @@ final class ExperimentChecker {
                 }
             }
             if (range.from().value() > range.to().value()) {
-                out.error(range.span(), "the range " + range.from().value() + ".." + range.to().value() + " is empty",
+                out.error(range.from().span().to(range.to().span()),
+                        "the range " + range.from().value() + ".." + range.to().value() + " is empty",
                         "write the lower number first");
             }
         } else if (sel instanceof Selection.Pairs p) {
             if (n < 2) {
-                out.error(p.span(), "pairs need at least 2 " + layer.unitNoun() + ", but " + where);
+                out.error(p.span(), "pairs need at least 2 " + layer.unitNoun() + ", but layer " + layer.index()
+                        + " has only " + n);
             }
         } else if (sel instanceof Selection.Random r) {
             percentages(r.fractions());

@@ -63,7 +63,7 @@ public final class LayerResolver {
             Optional<LayerInfo> to = resolve(range.to(), out);
             if (from.isPresent() && to.isPresent()) {
                 if (from.get().index() > to.get().index()) {
-                    out.error(range.span(), String.format(Locale.ROOT, "the range %d..%d is empty",
+                    out.error(range.from().span().to(range.to().span()), String.format(Locale.ROOT, "the range %d..%d is empty",
                             from.get().index(), to.get().index()), "write the lower layer first");
                 } else {
                     for (int i = from.get().index(); i <= to.get().index(); i++) {

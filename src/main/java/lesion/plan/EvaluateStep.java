@@ -8,8 +8,9 @@ public record EvaluateStep(String id, String statement, Span span, long seed, lo
         return "evaluate";
     }
 
+    /** An evaluation makes no variant: it measures the networks as they are. */
     public long variants() {
-        return 1;
+        return 0;
     }
 
     public long forwardPasses() {

@@ -22,6 +22,11 @@ public final class Format {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
+    /** {@code 1 variant}, {@code 1,900 variants}. */
+    public static String variants(long n) {
+        return count(n) + (n == 1 ? " variant" : " variants");
+    }
+
     public static String percent(double p) {
         return number(p) + "%";
     }

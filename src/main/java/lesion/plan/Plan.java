@@ -14,6 +14,11 @@ public record Plan(String title, String sourceName, Path baseDir, long seed, boo
         steps = List.copyOf(steps);
     }
 
+    /** The seed of network {@code instance}'s initial weights and training order. */
+    public long networkSeed(int instance) {
+        return Seeds.derive(seed, "network " + instance);
+    }
+
     public long totalVariants() {
         return instances * steps.stream().mapToLong(Step::variants).sum();
     }
@@ -50,6 +55,7 @@ public record Plan(String title, String sourceName, Path baseDir, long seed, boo
         if (train != null) {
             root.add(new Tree("train " + train.describe())
                     .add("training passes: " + Format.count(trainingPasses()) + " (forward and backward, all instances)")
+                    .add("network seed: " + networkSeed(0) + (instances > 1 ? " (instance 0)" : ""))
                     .add("cached: skipped when the same model, data, settings and seed were trained before"));
         } else {
             root.add("no training: the networks keep their initial weights");

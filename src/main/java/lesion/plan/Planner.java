@@ -120,12 +120,17 @@ public final class Planner {
         List<String> warnings = new ArrayList<>();
         MethodPlan method = a.method() == null ? MethodPlan.ZERO
                 : new MethodPlan(a.method().kind().text(), a.method().sigma() == null ? 0 : a.method().sigma().value());
+        List<String> unsilenced = new ArrayList<>();
         for (LayerInfo layer : resolver.resolveAblatable(a.target(), d)) {
             layers.add(new LayerAblation(layer, selection(a.selection(), layer.units())));
             if (method.kind().equals("zero") && layer.batchNormAfter()) {
-                warnings.add("layer " + layer.index() + ": zero does not silence a filter before a batch "
-                        + "normalisation (its shift stays); the run records whether it was silenced");
+                unsilenced.add(Integer.toString(layer.index()));
             }
+        }
+        if (!unsilenced.isEmpty()) {
+            warnings.add("zero does not silence a filter before a batch normalisation (its shift stays), in layer"
+                    + (unsilenced.size() == 1 ? " " : "s ") + String.join(", ", unsilenced)
+                    + "; the run records whether each ablated filter was silenced");
         }
         if (d.hasErrors()) {
             throw new IllegalStateException("unchecked ablate at " + a.span());

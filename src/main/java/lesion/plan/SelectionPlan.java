@@ -2,7 +2,6 @@ package lesion.plan;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Which units of one layer an ablation removes, resolved against the layer's size. */
@@ -19,6 +18,9 @@ public sealed interface SelectionPlan {
         }
 
         public String describe() {
+            if (units.length == 1) {
+                return "unit " + units[0] + " alone: 1 variant";
+            }
             return "units " + Arrays.stream(units).mapToObj(Integer::toString).collect(Collectors.joining(", "))
                     + " together: 1 variant";
         }
@@ -31,7 +33,7 @@ public sealed interface SelectionPlan {
         }
 
         public String describe() {
-            return "each of " + units + " units alone: " + units + " variants";
+            return "each of " + units + " units alone: " + Format.variants(units);
         }
     }
 
@@ -42,7 +44,7 @@ public sealed interface SelectionPlan {
         }
 
         public String describe() {
-            return String.format(Locale.ROOT, "every pair of %d units: %,d variants", units, variants());
+            return "every pair of " + units + " units: " + Format.variants(variants());
         }
     }
 
@@ -53,8 +55,8 @@ public sealed interface SelectionPlan {
         }
 
         public String describe() {
-            return "random groups of " + sizes(percents, counts) + ", " + repeat + " per size: " + variants()
-                    + " variants";
+            return "random groups of " + sizes(percents, counts) + ", " + repeat + " per size: "
+                    + Format.variants(variants());
         }
     }
 
@@ -65,8 +67,8 @@ public sealed interface SelectionPlan {
         }
 
         public String describe() {
-            return "the " + sizes(percents, counts) + " ranked lowest by " + criterion + ": " + variants()
-                    + " variants";
+            return "the " + sizes(percents, counts) + " ranked lowest by " + criterion + ": "
+                    + Format.variants(variants());
         }
     }
 
@@ -78,7 +80,7 @@ public sealed interface SelectionPlan {
 
         public String describe() {
             return "groups of " + sizes(percents, counts) + " by similarity around " + references
-                    + (sampled ? " sampled" : "") + " reference units: " + variants() + " variants";
+                    + (sampled ? " sampled" : "") + " reference units: " + Format.variants(variants());
         }
     }
 

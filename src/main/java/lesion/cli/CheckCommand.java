@@ -1,0 +1,33 @@
+package lesion.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import lesion.interpret.ExitCodes;
+import lesion.interpret.Frontend;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code lesion check FILE}: parses and checks a study against its model, printing every problem. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check a study: syntax, layers, units and numbers, without running anything.",
+            "Exit codes: 0 valid, 65 invalid study, 66 file not readable, 2 usage."})
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    StudyInput input;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        int[] exit = {0};
+        Frontend.Compiled compiled = input.compile(Engines.inspector(), err, exit);
+        if (compiled != null && exit[0] == ExitCodes.OK) {
+            spec.commandLine().getOut().println(compiled.source().name() + ": ok, " + compiled.plan().steps().size()
+                    + " steps, " + compiled.plan().totalVariants() + " variants");
+        }
+        return exit[0];
+    }
+}

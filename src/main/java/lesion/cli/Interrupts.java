@@ -1,0 +1,31 @@
+package lesion.cli;
+
+import lesion.engine.Cancellation;
+import lesion.interpret.ExitCodes;
+import sun.misc.Signal;
+
+/**
+ * Turns the first Ctrl-C into a cancellation that the engine honours at its next safe point
+ * (between batches or variants), so that finished steps are kept; a second Ctrl-C exits at once.
+ */
+final class Interrupts {
+    private Interrupts() {
+    }
+
+    @SuppressWarnings("restriction")
+    static void cancelOnCtrlC(Cancellation cancellation) {
+        try {
+            Signal.handle(new Signal("INT"), signal -> {
+                if (cancellation.isCancelled()) {
+                    System.err.println("\nlesion: interrupted again; stopping now");
+                    Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+                }
+                System.err.println("\nlesion: interrupted; finishing the current unit of work and saving what is done"
+                        + " (Ctrl-C again to stop at once)");
+                cancellation.cancel();
+            });
+        } catch (IllegalArgumentException e) {
+            // No SIGINT on this platform (or it is reserved): Ctrl-C then ends the JVM the usual way.
+        }
+    }
+}

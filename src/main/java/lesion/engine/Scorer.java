@@ -1,0 +1,49 @@
+package lesion.engine;
+
+import java.util.BitSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Turns a block of class scores into predictions and top-5 hits, with one fixed rule for ties. */
+final class Scorer {
+
+    private Scorer() {
+    }
+
+    /**
+     * Scores rows of {@code scores} ([rows, classes]) for samples {@code offset..offset+rows-1}. Ties are broken by
+     * class index: the prediction is the lowest-indexed maximum, and a class counts as ahead of the true label if
+     * its score is higher, or equal with a lower index; top-5 holds when fewer than 5 classes are ahead.
+     */
+    static void score(INDArray scores, int[] labels, int offset, int[] predicted, BitSet top5) {
+        INDArray s = scores;
+        if (s.ordering() != 'c' || s.isView() || s.data().length() != s.length()) {
+            s = s.dup('c');
+        }
+        // a Java pass over rows x classes floats is far cheaper than the matrix products that produced them
+        float[] v = s.data().asFloat();
+        int rows = (int) s.rows();
+        int classes = (int) s.columns();
+        for (int r = 0; r < rows; r++) {
+            int base = r * classes;
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (v[base + c] > v[base + best]) {
+                    best = c;
+                }
+            }
+            predicted[offset + r] = best;
+            int label = labels[offset + r];
+            float target = v[base + label];
+            int ahead = 0;
+            for (int c = 0; c < classes; c++) {
+                float x = v[base + c];
+                if (x > target || (x == target && c < label)) {
+                    ahead++;
+                }
+            }
+            if (ahead < 5) {
+                top5.set(offset + r);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package lesion.engine;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/**
+ * Trains an {@link MlpSpec} network on a data set's training part, deterministically: the same spec, train spec,
+ * data and thread count give bit-identical weights.
+ */
+public class Trainer {
+
+    private final ProgressListener progress;
+    private final Cancellation cancellation;
+
+    public Trainer(ProgressListener progress, Cancellation cancellation) {
+        this.progress = progress;
+        this.cancellation = cancellation;
+    }
+
+    /** A trainer that reports nothing and cannot be cancelled. */
+    public Trainer() {
+        this(ProgressListener.NONE, Cancellation.none());
+    }
+
+    /** The network before any training: Xavier weights drawn from {@code seed} (biases start at 0). */
+    public static Network untrained(MlpSpec spec, long seed) {
+        // the updater plays no part in initialisation; any will do
+        return new Network(NetworkFactory.build(spec, seed, new Sgd(0.1)));
+    }
+
+    /**
+     * Builds the network from {@code spec} and {@code train.seed()}, keeps a copy of its initial weights, then runs
+     * {@code train.epochs()} epochs of minibatches of {@code train.batchSize()} (the last batch of an epoch may be
+     * smaller). The training order is reshuffled every epoch with a {@link Random} seeded from {@code train.seed()}.
+     * Reports progress per batch and checks for cancellation between batches.
+     */
+    public TrainedModel train(MlpSpec spec, TrainSpec train, Dataset data) {
+        checkFits(spec, data);
+        MultiLayerNetwork net = NetworkFactory.build(spec, train.seed(), NetworkFactory.updater(train));
+        Network initial = new Network(net.clone());
+
+        INDArray features = data.trainFeatures();
+        INDArray oneHot = oneHot(data.trainLabelsShared(), data.numClasses());
+        int n = data.trainSize();
+        int batch = train.batchSize();
+        int batchesPerEpoch = (n + batch - 1) / batch;
+        // a generator of its own, so the order does not depend on how much randomness DL4J consumed
+        Random shuffler = new Random(train.seed());
+        int[] order = new int[n];
+        progress.start("training", (long) train.epochs() * batchesPerEpoch, "batches");
+        try {
+            for (int epoch = 0; epoch < train.epochs(); epoch++) {
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                shuffle(order, shuffler);
+                for (int from = 0; from < n; from += batch) {
+                    cancellation.check();
+                    int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + batch));
+                    // our own minibatches: pullRows gathers them in one native call, no iterator machinery
+                    net.fit(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(oneHot, 1, rows)));
+                    progress.advance(1);
+                }
+                net.incrementEpochCount();
+            }
+        } finally {
+            progress.finish();
+        }
+        return new TrainedModel(initial, new Network(net), false);
+    }
+
+    private static void checkFits(MlpSpec spec, Dataset data) {
+        if (spec.sizes()[0] != data.featureSize()) {
+            throw new EngineException("the model takes " + spec.sizes()[0] + " inputs but the images of "
+                    + data.source() + " have " + data.featureSize() + " pixels");
+        }
+        if (spec.units(spec.layerCount() - 1) != data.numClasses()) {
+            throw new EngineException("the model has " + spec.units(spec.layerCount() - 1) + " outputs but "
+                    + data.source() + " has " + data.numClasses() + " classes");
+        }
+    }
+
+    /** Fisher-Yates, so the permutation is a documented function of the generator's stream. */
+    private static void shuffle(int[] a, Random rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static INDArray oneHot(int[] labels, int classes) {
+        float[] values = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            values[i * classes + labels[i]] = 1f;
+        }
+        return Nd4j.create(values, new long[] {labels.length, classes}, 'c');
+    }
+}

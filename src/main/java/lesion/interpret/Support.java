@@ -1,0 +1,86 @@
+package lesion.interpret;
+
+import lesion.ast.Statement;
+import lesion.ast.Study;
+import lesion.plan.AblateStep;
+import lesion.plan.EvaluateStep;
+import lesion.plan.LayerAblation;
+import lesion.plan.Plan;
+import lesion.plan.Step;
+import lesion.plan.Variants;
+import lesion.source.Diagnostics;
+import lesion.source.Span;
+
+/**
+ * Says which parts of a valid plan this version can execute. A study that uses anything else is
+ * refused before any work starts, with an error at the statement; check and plan accept it.
+ */
+public final class Support {
+    private Support() {
+    }
+
+    /** Errors for every statement the engine cannot run yet (empty when the whole plan runs). */
+    public static Diagnostics unsupported(Plan plan, Study study) {
+        Diagnostics out = new Diagnostics();
+        SetupSpans spans = SetupSpans.of(study);
+        if (plan.data().source().equals("fashion")) {
+            out.error(spans.data(), notYet("'data fashion'"));
+        }
+        if (!plan.model().kind().equals("mlp")) {
+            out.error(spans.model(), notYet("'model " + plan.model().kind() + "'"), "this version runs 'model mlp'");
+        }
+        if (plan.model().weights() != null) {
+            out.error(spans.weights(), notYet("'weights'"));
+        }
+        if (plan.instances() > 1) {
+            out.error(spans.instances(), notYet("'instances' above 1"));
+        }
+        for (Step step : plan.steps()) {
+            check(step, out);
+        }
+        return out;
+    }
+
+    private static void check(Step step, Diagnostics out) {
+        if (step instanceof EvaluateStep) {
+            return;
+        }
+        if (step instanceof AblateStep a) {
+            if (!a.method().kind().equals("zero")) {
+                out.error(a.span(), notYet("'using " + a.method().kind() + "'"), "this version ablates with zero");
+            }
+            for (LayerAblation l : a.layers()) {
+                if (!Variants.enumerable(l.selection())) {
+                    out.error(a.span(), notYet("this selection (" + l.selection().describe() + ")"),
+                            "this version runs units N, N..M, each and pairs");
+                    break;
+                }
+                if (!l.layer().isDense()) {
+                    out.error(a.span(), notYet("ablating " + l.layer().type() + " layers"));
+                    break;
+                }
+            }
+            return;
+        }
+        out.error(step.span(), notYet("'" + step.keyword() + "'"));
+    }
+
+    private static String notYet(String what) {
+        return what + " is not implemented yet in this version of lesion: 'check' and 'plan' accept it, 'run' does not";
+    }
+
+    /** Where the set-up statements are, for the messages above. */
+    private record SetupSpans(Span data, Span model, Span weights, Span instances) {
+        static SetupSpans of(Study study) {
+            Span[] spans = {Span.NONE, Span.NONE, Span.NONE, Span.NONE};
+            for (Statement s : study.statements()) {
+                int i = s instanceof Statement.Data ? 0 : s instanceof Statement.Model ? 1
+                        : s instanceof Statement.Weights ? 2 : s instanceof Statement.Instances ? 3 : -1;
+                if (i >= 0) {
+                    spans[i] = s.span();
+                }
+            }
+            return new SetupSpans(spans[0], spans[1], spans[2], spans[3]);
+        }
+    }
+}

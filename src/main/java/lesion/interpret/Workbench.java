@@ -1,0 +1,71 @@
+package lesion.interpret;
+
+import java.nio.file.Path;
+import lesion.engine.Cancellation;
+import lesion.engine.Dataset;
+import lesion.engine.IdxDataset;
+import lesion.engine.MlpSpec;
+import lesion.engine.MnistStore;
+import lesion.engine.ModelCache;
+import lesion.engine.Network;
+import lesion.engine.ProgressListener;
+import lesion.engine.TrainSpec;
+import lesion.engine.TrainedModel;
+import lesion.engine.Trainer;
+import lesion.plan.DataPlan;
+import lesion.plan.ModelPlan;
+import lesion.plan.Plan;
+import lesion.plan.TrainPlan;
+
+/**
+ * Prepares what a plan's steps work on: the data (fetched and verified on first use) and the
+ * network, trained or taken from the model cache, with its initial weights kept.
+ */
+public final class Workbench {
+    private final Path cacheRoot;
+    private final ProgressListener progress;
+    private final Cancellation cancellation;
+
+    public Workbench(Path cacheRoot, ProgressListener progress, Cancellation cancellation) {
+        this.cacheRoot = cacheRoot;
+        this.progress = progress;
+        this.cancellation = cancellation;
+    }
+
+    public Dataset loadData(Plan plan) {
+        DataPlan d = plan.data();
+        Dataset full = d.source().equals("idx") ? IdxDataset.load(plan.baseDir().resolve(d.folder()).normalize())
+                : new MnistStore(cacheRoot).load();
+        int train = d.limitTrain() == DataPlan.NO_LIMIT ? full.trainSize() : d.limitTrain();
+        int test = d.limitTest() == DataPlan.NO_LIMIT ? full.testSize() : d.limitTest();
+        return train == full.trainSize() && test == full.testSize() ? full : full.limit(train, test);
+    }
+
+    public static MlpSpec mlpSpec(ModelPlan model) {
+        return new MlpSpec(model.sizes(), model.activation(), model.bias());
+    }
+
+    public static TrainSpec trainSpec(TrainPlan t, long seed) {
+        return t.optimizer().equals("sgd") ? TrainSpec.sgd(t.epochs(), t.batch(), t.rate(), t.momentum(), seed)
+                : TrainSpec.adam(t.epochs(), t.batch(), t.rate(), seed);
+    }
+
+    /** The network of instance 0: from the cache, freshly trained, or untrained when the study does not train. */
+    public Prepared prepareNetwork(Plan plan, Dataset data, java.util.function.Consumer<String> log) {
+        MlpSpec spec = mlpSpec(plan.model());
+        long seed = plan.networkSeed(0);
+        if (plan.train() == null) {
+            Network untrained = Trainer.untrained(spec, seed);
+            return new Prepared(new TrainedModel(untrained, untrained, false), null);
+        }
+        ModelCache cache = new ModelCache(cacheRoot, log);
+        TrainSpec train = trainSpec(plan.train(), seed);
+        String key = cache.key(spec, train, data);
+        TrainedModel model = cache.getOrTrain(spec, train, data, new Trainer(progress, cancellation));
+        return new Prepared(model, key);
+    }
+
+    /** A network ready for the steps, and the model-cache key it was stored under (null if untrained). */
+    public record Prepared(TrainedModel model, String cacheKey) {
+    }
+}

