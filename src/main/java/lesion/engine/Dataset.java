@@ -1,5 +1,6 @@
 package lesion.engine;
 
+import lesion.results.Sha256;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package lesion.engine;
 
+import lesion.results.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -34,7 +34,8 @@ public final class Sha256 {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static MessageDigest digest() {
+    /** A fresh SHA-256 digest, for hashing data piece by piece. */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
