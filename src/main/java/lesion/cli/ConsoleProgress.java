@@ -1,12 +1,16 @@
 package lesion.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import lesion.engine.ProgressListener;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 /**
  * Shows long engine tasks: a progress bar with rate and time left on a terminal, and plain
@@ -14,6 +18,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class ConsoleProgress implements ProgressListener {
     private final boolean terminal;
+    private final int width;
     private final PrintStream err;
     private ProgressBar bar;
     private String task;
@@ -24,13 +29,30 @@ final class ConsoleProgress implements ProgressListener {
     private long lastPrintNanos;
     private long lastPrintedTenth;
 
-    ConsoleProgress(boolean terminal, PrintStream err) {
+    ConsoleProgress(boolean terminal, int width, PrintStream err) {
         this.terminal = terminal;
+        this.width = width;
         this.err = err;
     }
 
     static ConsoleProgress forConsole() {
-        return new ConsoleProgress(System.console() != null, System.err);
+        boolean terminal = System.console() != null;
+        return new ConsoleProgress(terminal, terminal ? terminalWidth() : 0, System.err);
+    }
+
+    /**
+     * The terminal's width, read once. The bar is given it so that the progress bar library never
+     * opens a JLine terminal of its own: that one installs native signal handlers and so replaced
+     * our Ctrl-C handler (the process died instead of saving its results). The terminal is left
+     * open: closing a JLine system terminal closes the process's standard output with it.
+     */
+    private static int terminalWidth() {
+        try {
+            Terminal t = TerminalBuilder.builder().system(true).nativeSignals(false).build();
+            return t.getWidth() > 20 ? t.getWidth() : 100;
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        }
     }
 
     @Override
@@ -46,7 +68,7 @@ final class ConsoleProgress implements ProgressListener {
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(err, width - 1)).build();
         } else {
             err.printf(Locale.ROOT, "%s: %,d %s%n", task, total, unit);
         }
