@@ -28,7 +28,11 @@ public record LayerInfo(int index, String name, String type, int[] outputShape, 
         return isConv() ? "filters" : "units";
     }
 
+    /** The output shape as {@code 16x14x14}, or {@code ?} when it cannot be known before running. */
     public String shapeText() {
+        if (outputShape.length == 0) {
+            return "?";
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < outputShape.length; i++) {
             if (i > 0) {

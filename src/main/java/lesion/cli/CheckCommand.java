@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import lesion.interpret.ExitCodes;
 import lesion.interpret.Frontend;
+import lesion.plan.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,9 @@ public final class CheckCommand implements Callable<Integer> {
         int[] exit = {0};
         Frontend.Compiled compiled = input.compile(Engines.inspector(), err, exit);
         if (compiled != null && exit[0] == ExitCodes.OK) {
-            spec.commandLine().getOut().println(compiled.source().name() + ": ok, " + compiled.plan().steps().size()
-                    + " steps, " + compiled.plan().totalVariants() + " variants");
+            int steps = compiled.plan().steps().size();
+            spec.commandLine().getOut().println(compiled.source().name() + ": ok, " + steps
+                    + (steps == 1 ? " step, " : " steps, ") + Format.variants(compiled.plan().totalVariants()));
         }
         return exit[0];
     }

@@ -1,6 +1,7 @@
 package lesion.cli;
 
 import lesion.check.ModelInspector;
+import lesion.engine.ModelFileInspector;
 
 /** The engine-backed services the front-end needs (reading the layers of model files). */
 final class Engines {
@@ -8,6 +9,6 @@ final class Engines {
     }
 
     static ModelInspector inspector() {
-        return ModelInspector.NONE;
+        return new ModelFileInspector();
     }
 }

@@ -51,7 +51,7 @@ public final class Support {
             }
             for (LayerAblation l : a.layers()) {
                 if (!Variants.enumerable(l.selection())) {
-                    out.error(a.span(), notYet("this selection (" + l.selection().describe() + ")"),
+                    out.error(a.span(), notYet("this selection (" + l.selection().describe(l.layer().unitNoun()) + ")"),
                             "this version runs units N, N..M, each and pairs");
                     break;
                 }

@@ -26,7 +26,7 @@ public record AblateStep(String id, String statement, Span span, long seed, List
     public Tree explain() {
         Tree t = new Tree(heading());
         for (LayerAblation l : layers) {
-            t.add(new Tree("layer " + l.layer().describe()).add(l.selection().describe()));
+            t.add(new Tree("layer " + l.layer().describe()).add(l.selection().describe(l.layer().unitNoun())));
         }
         t.add("method " + method.describe());
         t.add("variants: " + Format.count(variants()));

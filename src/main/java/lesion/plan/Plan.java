@@ -57,8 +57,10 @@ public record Plan(String title, String sourceName, Path baseDir, long seed, boo
                     .add("training passes: " + Format.count(trainingPasses()) + " (forward and backward, all instances)")
                     .add("network seed: " + networkSeed(0) + (instances > 1 ? " (instance 0)" : ""))
                     .add("cached: skipped when the same model, data, settings and seed were trained before"));
-        } else {
+        } else if (model.kind().equals("mlp") || model.kind().equals("vgg19")) {
             root.add("no training: the networks keep their initial weights");
+        } else {
+            root.add("no training: the model's own weights are used");
         }
         root.add("instances: " + instances + (instances == 1 ? "" : " (independently seeded networks)"));
         Tree steps = new Tree("steps (per network)");

@@ -9,7 +9,12 @@ public sealed interface SelectionPlan {
     /** Number of variants this selection makes. */
     long variants();
 
-    String describe();
+    /** What the selection removes, in words; {@code noun} is "units" or "filters". */
+    String describe(String noun);
+
+    private static String one(String noun) {
+        return noun.substring(0, noun.length() - 1);
+    }
 
     /** Fixed units removed together: one variant. */
     record Units(int[] units) implements SelectionPlan {
@@ -17,11 +22,11 @@ public sealed interface SelectionPlan {
             return 1;
         }
 
-        public String describe() {
+        public String describe(String noun) {
             if (units.length == 1) {
-                return "unit " + units[0] + " alone: 1 variant";
+                return one(noun) + " " + units[0] + " alone: 1 variant";
             }
-            return "units " + Arrays.stream(units).mapToObj(Integer::toString).collect(Collectors.joining(", "))
+            return noun + " " + Arrays.stream(units).mapToObj(Integer::toString).collect(Collectors.joining(", "))
                     + " together: 1 variant";
         }
     }
@@ -32,8 +37,8 @@ public sealed interface SelectionPlan {
             return units;
         }
 
-        public String describe() {
-            return "each of " + units + " units alone: " + Format.variants(units);
+        public String describe(String noun) {
+            return "each of " + units + " " + noun + " alone: " + Format.variants(units);
         }
     }
 
@@ -43,8 +48,8 @@ public sealed interface SelectionPlan {
             return (long) units * (units - 1) / 2;
         }
 
-        public String describe() {
-            return "every pair of " + units + " units: " + Format.variants(variants());
+        public String describe(String noun) {
+            return "every pair of " + units + " " + noun + ": " + Format.variants(variants());
         }
     }
 
@@ -54,7 +59,7 @@ public sealed interface SelectionPlan {
             return (long) counts.length * repeat;
         }
 
-        public String describe() {
+        public String describe(String noun) {
             return "random groups of " + sizes(percents, counts) + ", " + repeat + " per size: "
                     + Format.variants(variants());
         }
@@ -66,7 +71,7 @@ public sealed interface SelectionPlan {
             return counts.length;
         }
 
-        public String describe() {
+        public String describe(String noun) {
             return "the " + sizes(percents, counts) + " ranked lowest by " + criterion + ": "
                     + Format.variants(variants());
         }
@@ -78,9 +83,9 @@ public sealed interface SelectionPlan {
             return (long) counts.length * references;
         }
 
-        public String describe() {
+        public String describe(String noun) {
             return "groups of " + sizes(percents, counts) + " by similarity around " + references
-                    + (sampled ? " sampled" : "") + " reference units: " + Format.variants(variants());
+                    + (sampled ? " sampled" : "") + " reference " + noun + ": " + Format.variants(variants());
         }
     }
 

@@ -33,7 +33,7 @@ public final class Variants {
                 }
             }
         } else {
-            throw new IllegalArgumentException("variants of " + selection.describe() + " are chosen at run time");
+            throw new IllegalArgumentException("variants of " + selection.describe("units") + " are chosen at run time");
         }
         return out;
     }
