@@ -24,8 +24,6 @@ import lesion.source.Span;
  * before stopping; the set-up it finds is returned for the planner.
  */
 public final class Checker {
-    static final Set<String> ACTIVATIONS = Set.of("relu", "tanh", "sigmoid", "leakyrelu", "elu", "identity",
-            "softplus", "selu", "gelu");
     private static final Set<String> ZOO_MODELS = Set.of("vgg16", "vgg19", "resnet50");
 
     private final ModelInspector inspector;
@@ -105,7 +103,7 @@ public final class Checker {
         }
         int instances = 1;
         if (seen.get("instances") instanceof Statement.Instances inst) {
-            positive(inst.count(), "the number of instances", out);
+            count(inst.count(), "the number of instances", MAX_INSTANCES, out);
             instances = inst.count().intValue();
         }
         if (firstExperiment != null || train != null) {
@@ -210,10 +208,10 @@ public final class Checker {
             }
         }
         String act = mlp.activation().text();
-        if (!ACTIVATIONS.contains(act)) {
-            String hint = Hints.didYouMean(act, ACTIVATIONS);
+        if (!Activations.NAMES.contains(act)) {
+            String hint = Hints.didYouMean(act, Activations.NAMES);
             out.error(mlp.activation().span(), "unknown activation '" + act + "'",
-                    hint != null ? hint : "choose one of " + String.join(", ", ACTIVATIONS.stream().sorted().toList()));
+                    hint != null ? hint : "choose one of " + String.join(", ", Activations.NAMES));
             ok = false;
         }
         if (shape != null) {
@@ -239,9 +237,9 @@ public final class Checker {
     }
 
     private void checkTrain(Statement.Train train, Diagnostics out) {
-        positive(train.epochs(), "the number of epochs", out);
+        count(train.epochs(), "the number of epochs", MAX_EPOCHS, out);
         if (train.batch() != null) {
-            positive(train.batch(), "the batch size", out);
+            count(train.batch(), "the batch size", MAX_BATCH, out);
         }
         if (train.optimizer() != null) {
             checkOptimizer(train.optimizer(), out);
@@ -261,9 +259,20 @@ public final class Checker {
         }
     }
 
-    static void positive(IntLit n, String what, Diagnostics out) {
+    /** Upper bounds on counts: far beyond any real study, and below what an int holds, so nothing is clamped. */
+    static final long MAX_EPOCHS = 10_000;
+    static final long MAX_BATCH = 1_000_000;
+    static final long MAX_INSTANCES = 1_000;
+    static final long MAX_PASSES = 10_000;
+    static final long MAX_GROUPS = 100_000;
+    /** Variants one ablate may make: each keeps a result row in memory until the step is written. */
+    public static final long MAX_VARIANTS = 1_000_000;
+
+    static void count(IntLit n, String what, long max, Diagnostics out) {
         if (n.value() < 1) {
             out.error(n.span(), what + " must be at least 1");
+        } else if (n.value() > max) {
+            out.error(n.span(), String.format(java.util.Locale.ROOT, "%s must be at most %,d", what, max));
         }
     }
 

@@ -76,7 +76,7 @@ final class ExperimentChecker {
     }
 
     private void checkRepeat(Statement.Repeat r, boolean inRepeat) {
-        Checker.positive(r.count(), "the number of passes", out);
+        Checker.count(r.count(), "the number of passes", Checker.MAX_PASSES, out);
         if (inRepeat) {
             out.error(r.span(), "repeat blocks cannot be nested");
         }
@@ -97,13 +97,20 @@ final class ExperimentChecker {
         }
         List<LayerInfo> layers = resolver.resolveAblatable(a.target(), out);
         lastAblatedLayers = layers;
+        long variants = 0;
         for (LayerInfo layer : layers) {
+            variants += variants(a.selection(), layer.units());
             checkSelection(a.selection(), layer);
             if (a.selection() instanceof Selection.Each) {
                 singles.add(layer.index());
             } else if (a.selection() instanceof Selection.Pairs) {
                 pairs.add(layer.index());
             }
+        }
+        if (variants > Checker.MAX_VARIANTS) {
+            out.error(a.selection().span(), String.format(Locale.ROOT,
+                    "this makes %,d variants; one ablate may make at most %,d", variants, Checker.MAX_VARIANTS),
+                    "choose fewer units or layers, or sample (for example 'groups 10% by similarity sample 50')");
         }
         boolean zero = a.method() == null || a.method().kind().is("zero");
         if (zero && layers.stream().anyMatch(LayerInfo::batchNormAfter)) {
@@ -113,6 +120,26 @@ final class ExperimentChecker {
         if (a.selection() instanceof Selection.Ranked r && r.criterion().is("mannwhitney") && setup.train() == null) {
             out.error(r.criterion().span(), "'by mannwhitney' compares the weights before and after training, but the study has no 'train'");
         }
+    }
+
+    /** How many variants a selection makes on a layer of {@code n} units (as the plan will count them). */
+    private static long variants(Selection sel, int n) {
+        if (sel instanceof Selection.Each) {
+            return n;
+        }
+        if (sel instanceof Selection.Pairs) {
+            return (long) n * (n - 1) / 2;
+        }
+        if (sel instanceof Selection.Random r) {
+            return r.fractions().size() * (r.repeat() == null ? 1 : Math.max(1, r.repeat().value()));
+        }
+        if (sel instanceof Selection.Ranked r) {
+            return r.fractions().size();
+        }
+        if (sel instanceof Selection.Similar s) {
+            return s.fractions().size() * (s.sample() == null ? n : Math.max(1, s.sample().value()));
+        }
+        return 1;
     }
 
     private void checkSelection(Selection sel, LayerInfo layer) {
@@ -148,14 +175,14 @@ final class ExperimentChecker {
         } else if (sel instanceof Selection.Random r) {
             percentages(r.fractions());
             if (r.repeat() != null) {
-                Checker.positive(r.repeat(), "the number of random groups", out);
+                Checker.count(r.repeat(), "the number of random groups", Checker.MAX_GROUPS, out);
             }
         } else if (sel instanceof Selection.Ranked r) {
             percentages(r.fractions());
         } else if (sel instanceof Selection.Similar s) {
             percentages(s.fractions());
             if (s.sample() != null) {
-                Checker.positive(s.sample(), "the number of sampled references", out);
+                Checker.count(s.sample(), "the number of sampled references", Integer.MAX_VALUE, out);
                 if (s.sample().value() > n) {
                     out.error(s.sample().span(), "cannot sample " + s.sample().value() + " references: " + where);
                 }
@@ -180,16 +207,16 @@ final class ExperimentChecker {
                     "put an 'ablate' before it (a 'restore' in between also forgets the variants)");
         }
         if (r.duration() instanceof Duration.Epochs e) {
-            Checker.positive(e.epochs(), "the number of epochs", out);
+            Checker.count(e.epochs(), "the number of epochs", Checker.MAX_EPOCHS, out);
         } else if (r.duration() instanceof Duration.Plateau p) {
             if (p.min() != null) {
-                Checker.positive(p.min(), "the minimum number of epochs", out);
+                Checker.count(p.min(), "the minimum number of epochs", Checker.MAX_EPOCHS, out);
             }
             if (p.max() != null) {
-                Checker.positive(p.max(), "the maximum number of epochs", out);
+                Checker.count(p.max(), "the maximum number of epochs", Checker.MAX_EPOCHS, out);
             }
             if (p.patience() != null) {
-                Checker.positive(p.patience(), "the patience", out);
+                Checker.count(p.patience(), "the patience", Checker.MAX_EPOCHS, out);
             }
             if (p.delta() != null && (p.delta().percent() <= 0 || p.delta().percent() > 100)) {
                 out.error(p.delta().span(), "the delta must be above 0% and at most 100%");
@@ -203,7 +230,7 @@ final class ExperimentChecker {
             Checker.checkRate(r.lr(), out);
         }
         if (r.batch() != null) {
-            Checker.positive(r.batch(), "the batch size", out);
+            Checker.count(r.batch(), "the batch size", Checker.MAX_BATCH, out);
         }
         if (r.optimizer() != null) {
             Checker.checkOptimizer(r.optimizer(), out);

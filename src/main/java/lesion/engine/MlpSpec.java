@@ -1,8 +1,8 @@
 package lesion.engine;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import lesion.check.Activations;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -11,9 +11,6 @@ import org.nd4j.linalg.activations.Activation;
  * with cross-entropy. With {@code bias} false no layer has a bias. Weights start with Xavier initialisation.
  */
 public record MlpSpec(int[] sizes, String activation, boolean bias) {
-
-    /** Activation names the language accepts. */
-    public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "leakyrelu", "elu", "identity");
 
     public MlpSpec {
         if (sizes == null || sizes.length < 2) {
@@ -57,8 +54,11 @@ public record MlpSpec(int[] sizes, String activation, boolean bias) {
             case "leakyrelu" -> Activation.LEAKYRELU;
             case "elu" -> Activation.ELU;
             case "identity" -> Activation.IDENTITY;
+            case "softplus" -> Activation.SOFTPLUS;
+            case "selu" -> Activation.SELU;
+            case "gelu" -> Activation.GELU;
             default -> throw new IllegalArgumentException("unknown activation '" + name + "'; expected one of "
-                    + String.join(", ", ACTIVATIONS));
+                    + String.join(", ", Activations.NAMES));
         };
     }
 

@@ -12,7 +12,8 @@ final class Scorer {
     /**
      * Scores rows of {@code scores} ([rows, classes]) for samples {@code offset..offset+rows-1}. Ties are broken by
      * class index: the prediction is the lowest-indexed maximum, and a class counts as ahead of the true label if
-     * its score is higher, or equal with a lower index; top-5 holds when fewer than 5 classes are ahead.
+     * its score is higher, or equal with a lower index; top-5 holds when fewer than 5 classes are ahead. A row with
+     * a NaN score is wrong for both (predicted class -1).
      */
     static void score(INDArray scores, int[] labels, int offset, int[] predicted, BitSet top5) {
         INDArray s = scores;
@@ -25,6 +26,11 @@ final class Scorer {
         int classes = (int) s.columns();
         for (int r = 0; r < rows; r++) {
             int base = r * classes;
+            if (hasNaN(v, base, classes)) {
+                // no class can be said to win: the sample counts as wrong for top-1 and top-5
+                predicted[offset + r] = -1;
+                continue;
+            }
             int best = 0;
             for (int c = 1; c < classes; c++) {
                 if (v[base + c] > v[base + best]) {
@@ -45,5 +51,14 @@ final class Scorer {
                 top5.set(offset + r);
             }
         }
+    }
+
+    private static boolean hasNaN(float[] v, int base, int classes) {
+        for (int c = 0; c < classes; c++) {
+            if (Float.isNaN(v[base + c])) {
+                return true;
+            }
+        }
+        return false;
     }
 }

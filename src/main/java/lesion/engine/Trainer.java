@@ -67,11 +67,22 @@ public class Trainer {
                     progress.advance(1);
                 }
                 net.incrementEpochCount();
+                requireFinite(net, epoch, train);
             }
         } finally {
             progress.finish();
         }
         return new TrainedModel(initial, new Network(net), false);
+    }
+
+    /** A diverged network (NaN or infinite weights) must never be scored or cached as if it were trained. */
+    private static void requireFinite(MultiLayerNetwork net, int epoch, TrainSpec train) {
+        // the sum of finite weights is finite; one NaN or infinity makes it NaN or infinite
+        if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
+            throw new EngineException("training diverged in epoch " + (epoch + 1) + " of " + train.epochs()
+                    + ": the weights became NaN or infinite; lower the learning rate (now "
+                    + train.learningRate() + ")");
+        }
     }
 
     private static void checkFits(MlpSpec spec, Dataset data) {
