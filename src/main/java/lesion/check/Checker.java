@@ -121,7 +121,8 @@ public final class Checker {
         return new Setup(title, seed, seen.containsKey("seed"), data, shape, model, layers, weights, train, instances);
     }
 
-    static boolean isSetup(Statement s) {
+    /** Set-up statements (study, seed, data, model, weights, train, instances) as opposed to experiments. */
+    public static boolean isSetup(Statement s) {
         return s instanceof Statement.Title || s instanceof Statement.Seed || s instanceof Statement.Data
                 || s instanceof Statement.Model || s instanceof Statement.Weights || s instanceof Statement.Train
                 || s instanceof Statement.Instances;

@@ -13,10 +13,12 @@ import lesion.ast.PercentLit;
 import lesion.ast.Selection;
 import lesion.ast.Statement;
 import lesion.ast.Study;
+import lesion.check.Checker;
 import lesion.check.LayerInfo;
 import lesion.check.LayerResolver;
 import lesion.check.Proportion;
 import lesion.check.Setup;
+import lesion.parse.Canonical;
 import lesion.source.Diagnostics;
 
 /**
@@ -50,18 +52,12 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         int n = 0;
         for (Statement s : study.statements()) {
-            if (!isSetup(s)) {
+            if (!Checker.isSetup(s)) {
                 steps.add(step(s, Integer.toString(++n), ""));
             }
         }
         return new Plan(setup.title(), study.source().name(), baseDir, setup.seed(), setup.seedWritten(), data,
                 modelPlan(), train, setup.instances(), steps);
-    }
-
-    private static boolean isSetup(Statement s) {
-        return s instanceof Statement.Title || s instanceof Statement.Seed || s instanceof Statement.Data
-                || s instanceof Statement.Model || s instanceof Statement.Weights || s instanceof Statement.Train
-                || s instanceof Statement.Instances;
     }
 
     private Step step(Statement s, String id, String keyPrefix) {
@@ -253,9 +249,8 @@ public final class Planner {
                 true, null, weights);
     }
 
-    /** The statement's source text with comments dropped and whitespace collapsed. */
+    /** The statement's canonical text: keywords in lower case, no comments or layout (see {@link Canonical}). */
     private String normalised(Statement s) {
-        String raw = study.source().slice(s.span());
-        return raw.replaceAll("#[^\\n]*", " ").replaceAll("\\s+", " ").trim();
+        return Canonical.text(study.source().slice(s.span()));
     }
 }

@@ -36,6 +36,13 @@ class PlannerTest {
     }
 
     @Test
+    void theSpellingOfAStatementDoesNotChangeItsSeed() {
+        Plan a = plan(HEAD + "ablate layer 0 units 10% random;\n");
+        Plan b = plan(HEAD + "ABLATE Layer 0  units 10%\n   random; # the same statement\n");
+        assertEquals(a.steps().get(0).seed(), b.steps().get(0).seed());
+    }
+
+    @Test
     void aRepeatedStatementGetsADifferentSeedEachTime() {
         Plan p = plan(HEAD + "ablate layer 0 units 25% random;\nablate layer 0 units 25% random;\n");
         assertNotEquals(p.steps().get(0).seed(), p.steps().get(1).seed());
