@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
         description = "A declarative language and interpreter for ablation studies on neural networks.",
         subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, LayersCommand.class,
             CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code lesion} without a command is a usage error: show the usage on standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return lesion.interpret.ExitCodes.USAGE;
     }
 
     public static void main(String[] args) {

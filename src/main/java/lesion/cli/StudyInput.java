@@ -31,6 +31,10 @@ public final class StudyInput {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            // editors on Windows may start UTF-8 files with a byte-order mark; it is not part of the study
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
             return new SourceFile(file.toString(), text);
         } catch (NoSuchFileException e) {
             throw new InputException("no such file: " + file);

@@ -40,7 +40,10 @@ public final class SummaryTable {
         for (List<StepResult> step : bySteps.values()) {
             boolean several = step.size() > 1;
             for (StepResult r : step) {
-                String head = r.stepId() + ". " + r.statement() + (several ? "  [network " + r.instance() + "]" : "");
+                // the statement without its ';', so that "1. evaluate: top-1 …" reads as a sentence
+                String statement = r.statement().endsWith(";")
+                        ? r.statement().substring(0, r.statement().length() - 1) : r.statement();
+                String head = r.stepId() + ". " + statement + (several ? "  [network " + r.instance() + "]" : "");
                 if (r.isEvaluation()) {
                     out.append(head).append(": ").append(evaluation(r.baseline())).append('\n');
                 } else if (r.keyword().equals("ablate")) {

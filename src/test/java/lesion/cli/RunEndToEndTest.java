@@ -25,6 +25,15 @@ class RunEndToEndTest {
     @TempDir
     Path tmp;
 
+    /** A model cache of this test's own, sharing the user's verified MNIST files (fetched once if missing). */
+    private Path freshCache() throws IOException {
+        Path mnist = new lesion.cli.CacheOption().resolve().resolve("mnist");
+        new lesion.engine.MnistStore(mnist.getParent()).ensureFiles();
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Files.createSymbolicLink(cache.resolve("mnist"), mnist.toAbsolutePath());
+        return cache;
+    }
+
     private Path study(String name, String text) throws IOException {
         Path file = tmp.resolve(name);
         Files.writeString(file, text);
@@ -44,8 +53,10 @@ class RunEndToEndTest {
                 ablate layer 0 units pairs;
                 """);
         Path out = tmp.resolve("run1");
-        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
+        String cache = freshCache().toString();
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache", cache);
         assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains("model: trained and cached"), r.err());
         for (String f : List.of("study.study", "plan.txt", "manifest.json", "step-1-evaluate.csv",
                 "step-2-ablate.csv", "step-2-ablate.json", "step-3-ablate.csv", "step-3-ablate.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing; run printed:\n" + r.err());
@@ -66,7 +77,7 @@ class RunEndToEndTest {
 
         // the same study again: the trained network comes from the cache and the results are identical
         Path out2 = tmp.resolve("run2");
-        CliRunner.Result again = CliRunner.run("run", study.toString(), "--out", out2.toString());
+        CliRunner.Result again = CliRunner.run("run", study.toString(), "--out", out2.toString(), "--cache", cache);
         assertEquals(ExitCodes.OK, again.exit(), again.err());
         assertTrue(again.err().contains("taken from the cache"), again.err());
         assertEquals(Files.readString(out.resolve("step-3-ablate.csv")), Files.readString(out2.resolve("step-3-ablate.csv")));
@@ -122,5 +133,13 @@ class RunEndToEndTest {
         assertTrue(missing.err().contains("no such file"), missing.err());
         assertEquals(ExitCodes.USAGE, CliRunner.run("run").exit());
         assertEquals(ExitCodes.USAGE, CliRunner.run("frobnicate").exit());
+        assertEquals(ExitCodes.USAGE, CliRunner.run().exit());
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsNotAnError() throws IOException {
+        Path study = study("bom.study", "\uFEFFseed 1;\ndata mnist;\nmodel mlp 784-20-10 relu;\nevaluate;\n");
+        CliRunner.Result r = CliRunner.run("check", study.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
     }
 }
