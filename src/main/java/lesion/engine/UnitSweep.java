@@ -42,12 +42,35 @@ public final class UnitSweep {
         return network.evaluate(data);
     }
 
+    /** Receives each variant's scores as soon as they are computed, in the order of the variants. */
+    @FunctionalInterface
+    public interface VariantSink {
+        /**
+         * Variant {@code index} (0-based, into the list of variants being swept), the units it ablates and its scores.
+         * The scores are the sink's to keep or drop: their {@code predicted} array and {@code top5Correct} set are
+         * new for every variant; {@code labels} is one array shared by all variants of the call, never modified.
+         */
+        void accept(int index, int[] units, Scores scores);
+    }
+
     /**
-     * One {@link Scores} per variant, in order; a variant lists the unit indices of layer {@code layer} to ablate
-     * (zero method). An empty variant gives the baseline. Progress is reported per variant; cancellation is
-     * checked between variants.
+     * One {@link Scores} per variant, in order; a convenience over {@link #run(Network, Dataset, int, List,
+     * VariantSink)} that keeps them all, about 4 bytes per test image and variant.
      */
     public List<Scores> run(Network network, Dataset data, int layer, List<int[]> variants) {
+        List<Scores> results = new ArrayList<>(variants.size());
+        run(network, data, layer, variants, (index, units, scores) -> results.add(scores));
+        return results;
+    }
+
+    /**
+     * Scores every variant and hands each to {@code sink} before the next is computed, so that the caller decides
+     * what to keep (a sweep of 19,900 pairs over 10,000 images would otherwise hold them all). A variant lists the
+     * unit indices of layer {@code layer} to ablate (zero method); an empty variant gives the baseline. All units
+     * are checked before any work. Progress advances after the sink has taken a variant; cancellation is checked
+     * before each variant, so a cancelled sweep has delivered exactly the variants it reported.
+     */
+    public void run(Network network, Dataset data, int layer, List<int[]> variants, VariantSink sink) {
         network.checkLayer(layer);
         network.checkInput(data);
         int units = network.units(layer);
@@ -76,11 +99,11 @@ public final class UnitSweep {
         // scratch buffers per distinct chunk height (at most two), reused by every variant
         Map<Integer, INDArray[]> scratch = new HashMap<>();
 
-        List<Scores> results = new ArrayList<>(variants.size());
         progress.start("sweep " + network.layerName(layer), variants.size(), "variants");
         try {
-            for (int[] variant : variants) {
+            for (int v = 0; v < variants.size(); v++) {
                 cancellation.check();
+                int[] variant = variants.get(v);
                 int[] predicted = new int[labels.length];
                 BitSet top5 = new BitSet(labels.length);
                 for (int c = 0; c < chunks.size(); c++) {
@@ -102,12 +125,11 @@ public final class UnitSweep {
                     }
                     Scorer.score(a, labels, chunks.get(c)[0], predicted, top5);
                 }
-                results.add(new Scores(data.numClasses(), labels, predicted, top5));
+                sink.accept(v, variant, new Scores(data.numClasses(), labels, predicted, top5));
                 progress.advance(1);
             }
         } finally {
             progress.finish();
         }
-        return results;
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import lesion.plan.AblateStep;
 import lesion.plan.Plan;
 import lesion.plan.RepeatStep;
 import lesion.plan.Step;
@@ -23,7 +24,8 @@ import lesion.plan.Step;
 /**
  * The run record {@code manifest.json}: what ran (Lesion, Java, OS, backend, threads), on what
  * (the study and its SHA-256, data files and trained model with theirs), which steps finished
- * with what files, and how the run ended. The engine fills it in as the run goes and calls
+ * with what files and, for steps made of variants, how many variants were planned and done, and
+ * how the run ended. The engine fills it in as the run goes and calls
  * {@link #write()} after every step, so a run stopped half-way still says how far it got.
  *
  * <p>Keys come in a fixed order, maps given by the engine sorted by key; times are UTC
@@ -69,6 +71,9 @@ public final class Manifest {
         StepStatus status = StepStatus.NOT_RUN;
         Double seconds;
         String error;
+        // null for steps without variants (evaluate); done stays null until the step starts
+        Long variantsPlanned;
+        Long variantsDone;
         final List<String> outputs = new ArrayList<>();
 
         StepRecord(String id, String keyword, String statement) {
@@ -164,43 +169,79 @@ public final class Manifest {
     private void declareAll(List<Step> list) {
         for (Step s : list) {
             declareStep(s.id(), s.keyword(), s.statement());
+            if (s instanceof AblateStep a) {
+                step(s.id()).variantsPlanned = a.variants();
+            }
             if (s instanceof RepeatStep r) {
                 declareAll(r.body());
             }
         }
     }
 
+    /** Marks a step running; a step with declared variants has done none of them yet. */
     public synchronized Manifest stepStarted(String id) {
-        step(id).status = StepStatus.RUNNING;
+        StepRecord r = step(id);
+        r.status = StepStatus.RUNNING;
+        if (r.variantsPlanned != null) {
+            r.variantsDone = 0L;
+        }
         return this;
+    }
+
+    /** Marks a step running that will make {@code variantsPlanned} variants. */
+    public synchronized Manifest stepStarted(String id, long variantsPlanned) {
+        StepRecord r = step(id);
+        r.variantsPlanned = variantsPlanned;
+        return stepStarted(id);
     }
 
     /** Marks a step done, with its time and the files it wrote (stored relative to the run folder). */
     public synchronized Manifest stepDone(String id, double seconds, Collection<Path> outputs) {
+        return ended(id, StepStatus.DONE, seconds, outputs, null, null);
+    }
+
+    /** Marks a step of variants done, with how many variants it made. */
+    public synchronized Manifest stepDone(String id, double seconds, Collection<Path> outputs, long variantsDone) {
+        return ended(id, StepStatus.DONE, seconds, outputs, variantsDone, null);
+    }
+
+    public synchronized Manifest stepInterrupted(String id, double seconds) {
+        return ended(id, StepStatus.INTERRUPTED, seconds, List.of(), null, null);
+    }
+
+    /** Marks a step cut short by the user after {@code variantsDone} variants, whose rows are in {@code outputs}. */
+    public synchronized Manifest stepInterrupted(String id, double seconds, Collection<Path> outputs,
+            long variantsDone) {
+        return ended(id, StepStatus.INTERRUPTED, seconds, outputs, variantsDone, null);
+    }
+
+    public synchronized Manifest stepFailed(String id, double seconds, String message) {
+        return ended(id, StepStatus.FAILED, seconds, List.of(), null, message);
+    }
+
+    /** Marks a step failed after {@code variantsDone} variants, whose rows (if kept) are in {@code outputs}. */
+    public synchronized Manifest stepFailed(String id, double seconds, String message, Collection<Path> outputs,
+            long variantsDone) {
+        return ended(id, StepStatus.FAILED, seconds, outputs, variantsDone, message);
+    }
+
+    private Manifest ended(String id, StepStatus status, double seconds, Collection<Path> outputs, Long variantsDone,
+            String message) {
         StepRecord r = step(id);
-        r.status = StepStatus.DONE;
+        r.status = status;
         r.seconds = seconds;
+        if (variantsDone != null) {
+            r.variantsDone = variantsDone;
+        }
+        if (message != null) {
+            r.error = message;
+        }
         for (Path p : outputs) {
             String name = relative(p);
             if (!r.outputs.contains(name)) {
                 r.outputs.add(name);
             }
         }
-        return this;
-    }
-
-    public synchronized Manifest stepInterrupted(String id, double seconds) {
-        StepRecord r = step(id);
-        r.status = StepStatus.INTERRUPTED;
-        r.seconds = seconds;
-        return this;
-    }
-
-    public synchronized Manifest stepFailed(String id, double seconds, String message) {
-        StepRecord r = step(id);
-        r.status = StepStatus.FAILED;
-        r.seconds = seconds;
-        r.error = message;
         return this;
     }
 
@@ -279,6 +320,8 @@ public final class Manifest {
             s.put("statement", r.statement);
             s.put("status", r.status.text());
             s.put("seconds", r.seconds == null ? null : Math.round(r.seconds * 1000) / 1000.0);
+            s.put("variants_done", r.variantsDone);
+            s.put("variants_planned", r.variantsPlanned);
             ArrayNode outputs = s.putArray("outputs");
             r.outputs.forEach(outputs::add);
             if (r.error != null) {

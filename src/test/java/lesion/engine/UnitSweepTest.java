@@ -1,6 +1,7 @@
 package lesion.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,9 +140,54 @@ class UnitSweepTest {
             }
         };
         UnitSweep sweep = new UnitSweep(listener, cancel);
-        assertThrows(CancelledException.class, () -> sweep.run(net, data, 0, TestData.each(20)));
+        List<Integer> delivered = new ArrayList<>();
+        assertThrows(CancelledException.class,
+                () -> sweep.run(net, data, 0, TestData.each(20), (i, units, scores) -> delivered.add(i)));
         assertEquals(20, total.get());
         assertEquals(3, done.get(), "the sweep must stop right after the cancelled variant");
+        assertEquals(List.of(0, 1, 2), delivered, "every variant reported as done reached the sink, no other");
+    }
+
+    @Test
+    void sinkReceivesEachVariantInOrderAsTheOracleScoresIt() {
+        Network net = TestData.trained(TestData.mlp("relu", true, 784, 20, 10, 10), TRAIN).trained();
+        Dataset data = TestData.small();
+        List<int[]> variants = new ArrayList<>(TestData.each(20));
+        variants.addAll(TestData.pairs(20));
+        List<Scores> oracle = OracleSweep.run(net, data, 0, variants);
+        List<Integer> indices = new ArrayList<>();
+        List<Scores> kept = new ArrayList<>();
+        AtomicLong progressAtDelivery = new AtomicLong();
+        AtomicLong advanced = new AtomicLong();
+        ProgressListener counting = new ProgressListener() {
+            @Override
+            public void start(String task, long t, String unit) {
+            }
+
+            @Override
+            public void advance(long n) {
+                advanced.addAndGet(n);
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        new UnitSweep(counting, Cancellation.none()).run(net, data, 0, variants, (i, units, scores) -> {
+            assertSame(variants.get(i), units);
+            // delivered before the sweep counts the variant done, and before the next one is computed
+            assertEquals(i, advanced.get());
+            progressAtDelivery.set(advanced.get());
+            indices.add(i);
+            kept.add(scores);
+        });
+        assertEquals(variants.size(), indices.size());
+        for (int i = 0; i < indices.size(); i++) {
+            assertEquals(i, indices.get(i));
+        }
+        // kept scores stay valid: the sweep reuses none of their arrays for later variants
+        assertEquals(oracle, kept);
+        assertEquals(variants.size() - 1, progressAtDelivery.get());
     }
 
     @Test

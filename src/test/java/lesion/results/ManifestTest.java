@@ -15,9 +15,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lesion.check.LayerInfo;
+import lesion.plan.AblateStep;
 import lesion.plan.EvaluateStep;
+import lesion.plan.LayerAblation;
+import lesion.plan.MethodPlan;
 import lesion.plan.Plan;
 import lesion.plan.RepeatStep;
+import lesion.plan.SelectionPlan;
 import lesion.source.Span;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,5 +145,52 @@ class ManifestTest {
         List<String> ids = new ArrayList<>();
         json.get("steps").forEach(s -> ids.add(s.get("id").asText() + " " + s.get("status").asText()));
         assertEquals(List.of("1 not run", "2 not run", "2.1 not run"), ids);
+    }
+
+    @Test
+    void stepsOfVariantsSayHowManyWereDoneOfHowManyPlanned() throws IOException {
+        Manifest m = manifest(dir);
+        m.stepStarted("1");
+        m.stepDone("1", 0.5, List.of(dir.resolve("step-1-evaluate.csv")));
+        m.stepStarted("2", 20);
+        m.stepDone("2", 1.0, List.of(dir.resolve("step-2-ablate.csv"), dir.resolve("step-2-ablate.json")), 20);
+        m.stepStarted("3", 190);
+        JsonNode midway = read(m.write());
+        JsonNode running = midway.get("steps").get(2);
+        assertEquals("running", running.get("status").asText());
+        assertEquals(0, running.get("variants_done").asInt());
+        assertEquals(190, running.get("variants_planned").asInt());
+
+        m.stepInterrupted("3", 2.0, List.of(dir.resolve("step-3-ablate.csv"), dir.resolve("step-3-ablate.json")), 5);
+        m.finish(Manifest.RunStatus.INTERRUPTED, "interrupted by the user during step 3");
+        JsonNode end = read(m.write());
+        JsonNode evaluate = end.get("steps").get(0);
+        assertTrue(evaluate.get("variants_done").isNull());
+        assertTrue(evaluate.get("variants_planned").isNull());
+        JsonNode done = end.get("steps").get(1);
+        assertEquals("done", done.get("status").asText());
+        assertEquals(20, done.get("variants_done").asInt());
+        assertEquals(20, done.get("variants_planned").asInt());
+        JsonNode cut = end.get("steps").get(2);
+        assertEquals("interrupted", cut.get("status").asText());
+        assertEquals(5, cut.get("variants_done").asInt());
+        assertEquals(190, cut.get("variants_planned").asInt());
+        assertEquals("[\"step-3-ablate.csv\",\"step-3-ablate.json\"]", cut.get("outputs").toString());
+        List<String> keys = new ArrayList<>();
+        cut.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("id", "keyword", "statement", "status", "seconds", "variants_done", "variants_planned",
+                "outputs"), keys);
+    }
+
+    @Test
+    void declaredAblateStepsListTheirPlannedVariantsBeforeTheyRun() throws IOException {
+        LayerInfo layer = new LayerInfo(0, "hidden1", "dense", new int[] {20}, 15_700, 20, false);
+        AblateStep pairs = new AblateStep("1", "ablate layer 0 units pairs", Span.NONE, 1,
+                List.of(new LayerAblation(layer, new SelectionPlan.Pairs(20))), MethodPlan.ZERO, List.of(), 10);
+        Plan plan = new Plan("t", "t.study", null, 1, true, null, null, null, 1, List.of(pairs));
+        JsonNode step = new ObjectMapper().readTree(new Manifest(dir).declareSteps(plan).toJson()).get("steps").get(0);
+        assertEquals("not run", step.get("status").asText());
+        assertEquals(190, step.get("variants_planned").asInt());
+        assertTrue(step.get("variants_done").isNull());
     }
 }
