@@ -266,8 +266,8 @@ public final class Checker {
     static final long MAX_INSTANCES = 1_000;
     static final long MAX_PASSES = 10_000;
     static final long MAX_GROUPS = 100_000;
-    /** Variants one ablate may make: each keeps a result row in memory until the step is written. */
-    public static final long MAX_VARIANTS = 1_000_000;
+    /** Variants one ablate may make: its rows and its JSON (with per-image fates) are held in memory. */
+    public static final long MAX_VARIANTS = 100_000;
 
     static void count(IntLit n, String what, long max, Diagnostics out) {
         if (n.value() < 1) {
