@@ -1,8 +1,6 @@
 package lesion.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import lesion.interpret.ExitCodes;
 import lesion.interpret.Frontend;
 import lesion.plan.Format;
 import picocli.CommandLine;
@@ -22,14 +20,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        int[] exit = {0};
-        Frontend.Compiled compiled = input.compile(Engines.inspector(), err, exit);
-        if (compiled != null && exit[0] == ExitCodes.OK) {
+        StudyInput.Compilation c = input.compile(Engines.inspector(), spec.commandLine().getErr());
+        if (c.ok()) {
+            Frontend.Compiled compiled = c.compiled();
             int steps = compiled.plan().steps().size();
             spec.commandLine().getOut().println(compiled.source().name() + ": ok, " + steps
                     + (steps == 1 ? " step, " : " steps, ") + Format.variants(compiled.plan().totalVariants()));
         }
-        return exit[0];
+        return c.exit();
     }
 }

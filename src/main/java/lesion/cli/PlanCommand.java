@@ -1,9 +1,6 @@
 package lesion.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import lesion.interpret.ExitCodes;
-import lesion.interpret.Frontend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +18,11 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        int[] exit = {0};
-        Frontend.Compiled compiled = input.compile(Engines.inspector(), err, exit);
-        if (compiled != null && exit[0] == ExitCodes.OK) {
-            spec.commandLine().getOut().print(compiled.plan().render());
+        StudyInput.Compilation c = input.compile(Engines.inspector(), spec.commandLine().getErr());
+        if (c.ok()) {
+            spec.commandLine().getOut().print(c.compiled().plan().render());
             spec.commandLine().getOut().flush();
         }
-        return exit[0];
+        return c.exit();
     }
 }

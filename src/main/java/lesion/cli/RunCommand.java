@@ -46,11 +46,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter log = err;
-        int[] exit = {0};
-        Frontend.Compiled compiled = input.compile(Engines.inspector(), err, exit);
-        if (compiled == null || exit[0] != ExitCodes.OK) {
-            return exit[0];
+        StudyInput.Compilation c = input.compile(Engines.inspector(), err);
+        if (!c.ok()) {
+            return c.exit();
         }
+        Frontend.Compiled compiled = c.compiled();
         Diagnostics unsupported = Support.unsupported(compiled.plan(), compiled.study());
         if (unsupported.hasErrors()) {
             for (Diagnostic d : unsupported.sorted()) {

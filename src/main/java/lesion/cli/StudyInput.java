@@ -50,20 +50,25 @@ public final class StudyInput {
         return parent == null ? Path.of(".") : parent;
     }
 
-    /** Reads and compiles the study; prints its diagnostics to {@code err}. Null with the exit code set on failure. */
-    public Frontend.Compiled compile(ModelInspector inspector, PrintWriter err, int[] exit) {
+    /** A compiled study (null when the file could not be read) and the exit code so far. */
+    public record Compilation(Frontend.Compiled compiled, int exit) {
+        public boolean ok() {
+            return exit == ExitCodes.OK;
+        }
+    }
+
+    /** Reads and compiles the study, printing its diagnostics to {@code err}. */
+    public Compilation compile(ModelInspector inspector, PrintWriter err) {
         SourceFile source;
         try {
             source = read();
         } catch (InputException e) {
             err.println("lesion: " + e.getMessage());
-            exit[0] = ExitCodes.NO_INPUT;
-            return null;
+            return new Compilation(null, ExitCodes.NO_INPUT);
         }
         Frontend.Compiled compiled = new Frontend(inspector).compile(source, baseDir());
         printDiagnostics(compiled, err);
-        exit[0] = compiled.diagnostics().hasErrors() ? ExitCodes.INVALID_STUDY : ExitCodes.OK;
-        return compiled;
+        return new Compilation(compiled, compiled.diagnostics().hasErrors() ? ExitCodes.INVALID_STUDY : ExitCodes.OK);
     }
 
     static void printDiagnostics(Frontend.Compiled compiled, PrintWriter err) {

@@ -141,11 +141,6 @@ public final class Dataset {
         return testFeatures;
     }
 
-    /** The test labels without a copy; callers must not modify them. */
-    int[] testLabelsShared() {
-        return testLabels;
-    }
-
     int[] trainLabelsShared() {
         return trainLabels;
     }

@@ -123,10 +123,6 @@ public final class RunDirectory {
         return file;
     }
 
-    public Path manifestFile() {
-        return resolve(MANIFEST_FILE);
-    }
-
     /** {@code step-<id>-<keyword>.<extension>}, the file {@link ResultWriter} writes for a step. */
     public Path stepFile(String stepId, String keyword, String extension) {
         return resolve(ResultWriter.baseName(stepId, keyword) + "." + extension);

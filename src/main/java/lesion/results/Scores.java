@@ -5,7 +5,8 @@ import java.util.BitSet;
 
 /**
  * What one evaluation of one network (or one variant) on the test set gave, sample by sample:
- * the true label, the predicted class, and whether the true label was among the five best.
+ * the true label, the predicted class (-1 when the scores were NaN: no class won), and whether the
+ * true label was among the five best.
  * Everything else (accuracies, per-class figures, fates against a baseline) derives from these.
  */
 public record Scores(int numClasses, int[] labels, int[] predicted, BitSet top5Correct) {
@@ -18,10 +19,6 @@ public record Scores(int numClasses, int[] labels, int[] predicted, BitSet top5C
 
     public int size() {
         return labels.length;
-    }
-
-    public boolean top1Correct(int sample) {
-        return predicted[sample] == labels[sample];
     }
 
     /** The samples whose top-1 prediction is right, as a bit set. */
