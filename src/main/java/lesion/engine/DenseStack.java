@@ -8,8 +8,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A dense network's layers as plain matrices, with a forward pass that repeats DL4J's inference arithmetic op for
- * op (c-ordered result of x.mmuli(W), then addiRowVector(b), then the layer's activation), so its outputs equal
- * {@code MultiLayerNetwork.output} bit for bit while letting callers reuse buffers and start at any layer.
+ * op (c-ordered result of x.mmuli(W), then addiRowVector(b), then the layer's activation), so every pre-activation
+ * and activation equals DL4J's bit for bit while letting callers reuse buffers and start at any layer. In particular
+ * {@link #logits} equals {@code output} of the same network with its output activation replaced by the identity
+ * (DL4J's own layers compute exactly x W + b there and then apply the activation to it).
  */
 final class DenseStack {
 
@@ -56,5 +58,18 @@ final class DenseStack {
     /** Output of layer {@code layer} for input {@code x}, in a fresh buffer. */
     INDArray forward(int layer, INDArray x) {
         return activate(layer, preActivation(layer, x, buffer(x.rows(), layer)));
+    }
+
+    /**
+     * The output layer's pre-activation (the logits, before softmax) for input {@code x} ([rows, inputs]), in a
+     * fresh buffer: every hidden layer in full, then x W + b of the output layer.
+     */
+    INDArray logits(INDArray x) {
+        int last = layerCount() - 1;
+        INDArray h = x;
+        for (int i = 0; i < last; i++) {
+            h = forward(i, h);
+        }
+        return preActivation(last, h, buffer(h.rows(), last));
     }
 }

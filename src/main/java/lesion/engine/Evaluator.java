@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Runs a network over a test set in fixed chunks and scores it. */
+/** Runs a network over a test set in fixed chunks and scores its logits (see {@link Scorer} for why not softmax). */
 final class Evaluator {
 
     /**
@@ -38,13 +38,18 @@ final class Evaluator {
         return features.get(NDArrayIndex.interval(chunk[0], chunk[1]), NDArrayIndex.all());
     }
 
+    /**
+     * Scores {@code net} on the test part of {@code data}. DL4J's {@code output} would return only the softmax
+     * (computed in place over the logits), so the logits come from {@link DenseStack}, the same arithmetic as DL4J's
+     * and as {@link UnitSweep}'s; the tests check them against DL4J's own forward pass.
+     */
     static Scores evaluate(MultiLayerNetwork net, Dataset data, int chunkRows) {
+        DenseStack stack = new DenseStack(net);
         int[] labels = data.testLabels();
         int[] predicted = new int[labels.length];
         BitSet top5 = new BitSet(labels.length);
         for (int[] chunk : chunks(labels.length, chunkRows)) {
-            INDArray out = net.output(rows(data.testFeatures(), chunk), false);
-            Scorer.score(out, labels, chunk[0], predicted, top5);
+            Scorer.score(stack.logits(rows(data.testFeatures(), chunk)), labels, chunk[0], predicted, top5);
         }
         return new Scores(data.numClasses(), labels, predicted, top5);
     }

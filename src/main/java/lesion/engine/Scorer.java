@@ -3,17 +3,27 @@ package lesion.engine;
 import java.util.BitSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Turns a block of class scores into predictions and top-5 hits, with one fixed rule for ties. */
+/**
+ * Turns a block of class scores into predictions and top-5 hits, with one fixed rule for ties.
+ *
+ * <p>Every caller passes the output layer's logits (its pre-activation, before softmax), never the probabilities:
+ * softmax is monotonic, so the ranking is the same wherever the probabilities are distinct, but in float32 a class
+ * whose logit lies more than about 104 below the largest gets a probability of exactly 0 (from about 87 below, a
+ * subnormal one with few bits left), so a confident network's unlikely classes tie and the rule below would rank
+ * them by class index instead of by logit, wrongly counting a low-indexed true label in the top five or a
+ * high-indexed one out. On logits a tie is a true tie (an ablated output unit, for example, has logit 0).
+ */
 final class Scorer {
 
     private Scorer() {
     }
 
     /**
-     * Scores rows of {@code scores} ([rows, classes]) for samples {@code offset..offset+rows-1}. Ties are broken by
-     * class index: the prediction is the lowest-indexed maximum, and a class counts as ahead of the true label if
-     * its score is higher, or equal with a lower index; top-5 holds when fewer than 5 classes are ahead. A row with
-     * a NaN score is wrong for both (predicted class -1).
+     * Scores rows of {@code scores} ([rows, classes], logits) for samples {@code offset..offset+rows-1}. Ties (equal
+     * floats, which on logits are true ties) are broken by class index: the prediction is the lowest-indexed
+     * maximum, and a class counts as ahead of the true label if its score is higher, or equal with a lower index;
+     * top-5 holds when fewer than 5 classes are ahead. A row with a NaN score is wrong for both (predicted class
+     * -1).
      */
     static void score(INDArray scores, int[] labels, int offset, int[] predicted, BitSet top5) {
         INDArray s = scores;

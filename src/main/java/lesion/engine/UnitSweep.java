@@ -12,8 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Scores many ablations of units in one layer quickly. Zeroing a unit's incoming weights and bias is the same as
  * zeroing its pre-activation z_j, so z = x W + b of the ablated layer is computed once per chunk of test images;
  * each variant copies z into a reused buffer, zeroes its columns, applies the activation and runs the remaining
- * layers. The network itself is never modified or copied. Results equal, bit for bit, those of really zeroing the
- * weights and running the network (see the tests' oracle).
+ * layers up to the output layer's logits, which it scores (see {@link Scorer}). The network itself is never modified
+ * or copied. Results equal, bit for bit, those of really zeroing the weights and running the network with DL4J (see
+ * the tests' oracle).
  */
 public final class UnitSweep {
 
@@ -119,11 +120,12 @@ public final class UnitSweep {
                     for (int u : variant) {
                         zv.getColumn(u).assign(0);
                     }
-                    INDArray a = stack.activate(layer, zv);
+                    // from the ablated layer's pre-activation to the output layer's: the logits, never softmaxed
+                    INDArray zk = zv;
                     for (int k = layer + 1; k <= last; k++) {
-                        a = stack.activate(k, stack.preActivation(k, a, buf[k]));
+                        zk = stack.preActivation(k, stack.activate(k - 1, zk), buf[k]);
                     }
-                    Scorer.score(a, labels, chunks.get(c)[0], predicted, top5);
+                    Scorer.score(zk, labels, chunks.get(c)[0], predicted, top5);
                 }
                 sink.accept(v, variant, new Scores(data.numClasses(), labels, predicted, top5));
                 progress.advance(1);

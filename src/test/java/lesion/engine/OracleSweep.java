@@ -9,7 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The plain way to ablate, as a reference for {@link UnitSweep}: really zero the weights column and bias of each
- * unit in the network, run {@code net.output} on the whole test set, then restore the saved values.
+ * unit, run DL4J's {@code output} on the whole test set and score the logits, then restore the saved values. It
+ * works on a copy of the network whose output activation is the identity ({@link Dl4jLogits}), so the caller's
+ * network is never touched and DL4J, not {@link DenseStack}, computes the logits.
  */
 final class OracleSweep {
 
@@ -22,8 +24,8 @@ final class OracleSweep {
 
     /** The same, running the network on chunks of {@code chunkRows} test images at a time. */
     static List<Scores> run(Network network, Dataset data, int layer, List<int[]> variants, int chunkRows) {
-        MultiLayerNetwork net = network.dl4j();
-        // live views: writing into them changes the network
+        MultiLayerNetwork net = Dl4jLogits.identityOutputCopy(network.dl4j());
+        // live views into the copy: writing into them changes it, restored after each variant
         INDArray w = net.getParam(layer + "_W");
         INDArray b = network.hasBias(layer) ? net.getParam(layer + "_b") : null;
         INDArray savedW = w.dup();
@@ -41,8 +43,8 @@ final class OracleSweep {
                 int[] predicted = new int[labels.length];
                 BitSet top5 = new BitSet(labels.length);
                 for (int[] chunk : Evaluator.chunks(labels.length, chunkRows)) {
-                    INDArray probs = net.output(Evaluator.rows(data.testFeatures(), chunk), false);
-                    Scorer.score(probs, labels, chunk[0], predicted, top5);
+                    INDArray logits = net.output(Evaluator.rows(data.testFeatures(), chunk), false);
+                    Scorer.score(logits, labels, chunk[0], predicted, top5);
                 }
                 out.add(new Scores(data.numClasses(), labels, predicted, top5));
             } finally {

@@ -104,7 +104,7 @@ class UnitSweepTest {
 
     @Test
     void ablatingEveryOutputUnitLeavesOnlyTieBreaking() {
-        // all logits zero: softmax is uniform, so the lowest class index wins and classes 0..4 are the top five
+        // all logits zero, a true ten-way tie: the lowest class index wins and classes 0..4 are the top five
         Network net = TestData.trained(TestData.mlp("relu", true, 784, 20, 10, 10), TRAIN).trained();
         Dataset data = TestData.small();
         Scores s = new UnitSweep().run(net, data, 2, List.of(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})).get(0);
