@@ -27,6 +27,7 @@ public final class EngineInfo {
         String omp = System.getenv("OMP_NUM_THREADS");
         out.put("omp_num_threads", omp == null || omp.isBlank() ? "unset" : omp.strip());
         out.put("eval.chunk_rows", Integer.toString(Evaluator.CHUNK_ROWS));
+        out.put("eval.scores", "logits (pre-softmax), ties by lower class index");
         out.put("java.version", System.getProperty("java.version", "unknown"));
         out.put("os.arch", System.getProperty("os.arch", "unknown"));
         return out;
