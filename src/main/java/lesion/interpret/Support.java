@@ -23,9 +23,6 @@ public final class Support {
     public static Diagnostics unsupported(Plan plan, Study study) {
         Diagnostics out = new Diagnostics();
         SetupSpans spans = SetupSpans.of(study);
-        if (plan.data().source().equals("fashion")) {
-            out.error(spans.data(), notYet("'data fashion'"));
-        }
         if (!plan.model().kind().equals("mlp")) {
             out.error(spans.model(), notYet("'model " + plan.model().kind() + "'"), "this version runs 'model mlp'");
         }

@@ -3,6 +3,7 @@ package lesion.interpret;
 import java.nio.file.Path;
 import lesion.engine.Cancellation;
 import lesion.engine.Dataset;
+import lesion.engine.FashionStore;
 import lesion.engine.IdxDataset;
 import lesion.engine.MlpSpec;
 import lesion.engine.MnistStore;
@@ -34,8 +35,11 @@ public final class Workbench {
 
     public Dataset loadData(Plan plan) {
         DataPlan d = plan.data();
-        Dataset full = d.source().equals("idx") ? IdxDataset.load(plan.baseDir().resolve(d.folder()).normalize())
-                : new MnistStore(cacheRoot).load();
+        Dataset full = switch (d.source()) {
+            case "idx" -> IdxDataset.load(plan.baseDir().resolve(d.folder()).normalize());
+            case "fashion" -> new FashionStore(cacheRoot).load();
+            default -> new MnistStore(cacheRoot).load();
+        };
         int train = d.limitTrain() == DataPlan.NO_LIMIT ? full.trainSize() : d.limitTrain();
         int test = d.limitTest() == DataPlan.NO_LIMIT ? full.testSize() : d.limitTest();
         return train == full.trainSize() && test == full.testSize() ? full : full.limit(train, test);

@@ -25,13 +25,30 @@ class RunEndToEndTest {
     @TempDir
     Path tmp;
 
-    /** A model cache of this test's own, sharing the user's verified MNIST files (fetched once if missing). */
+    /** A model cache of this test's own, sharing the user's verified data files (fetched once if missing). */
     private Path freshCache() throws IOException {
-        Path mnist = new lesion.cli.CacheOption().resolve().resolve("mnist");
-        new lesion.engine.MnistStore(mnist.getParent()).ensureFiles();
+        Path shared = new lesion.cli.CacheOption().resolve();
+        new lesion.engine.MnistStore(shared).ensureFiles();
+        new lesion.engine.FashionStore(shared).ensureFiles();
         Path cache = Files.createDirectories(tmp.resolve("cache"));
-        Files.createSymbolicLink(cache.resolve("mnist"), mnist.toAbsolutePath());
+        for (String data : List.of("mnist", "fashion")) {
+            Files.createSymbolicLink(cache.resolve(data), shared.resolve(data).toAbsolutePath());
+        }
         return cache;
+    }
+
+    @Test
+    void fashionMnistRuns() throws IOException {
+        Path study = study("fashion.study", "seed 2;\ndata fashion limit train 1000 test 200;\n"
+                + "model mlp 784-16-10 relu;\ntrain 1 epochs;\nevaluate;\nablate layer 0 units each;\n");
+        Path out = tmp.resolve("fashion-run");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache",
+                freshCache().toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains("data: fashion, 1,000 training and 200 test images"), r.err());
+        assertEquals(1 + 16, Files.readAllLines(out.resolve("step-2-ablate.csv")).size());
+        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+        assertEquals(10, manifest.get("data_files").size(), "the ten class files and their hashes");
     }
 
     private Path study(String name, String text) throws IOException {
