@@ -14,13 +14,14 @@ import lesion.engine.EngineException;
 import lesion.engine.EngineInfo;
 import lesion.engine.Network;
 import lesion.engine.ProgressListener;
+import lesion.engine.TrainedModel;
 import lesion.engine.UnitSweep;
+import lesion.engine.Weights;
 import lesion.plan.AblateStep;
 import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
 import lesion.plan.Step;
-import lesion.plan.Variants;
 import lesion.results.EvaluationRow;
 import lesion.results.Manifest;
 import lesion.results.ResultWriter;
@@ -28,6 +29,9 @@ import lesion.results.RunDirectory;
 import lesion.results.Scores;
 import lesion.results.StepResult;
 import lesion.results.VariantRow;
+import lesion.select.Chosen;
+import lesion.select.SeedScope;
+import lesion.select.Selector;
 
 /**
  * Runs a plan into a run directory: prepares data and network, executes the steps in order and
@@ -102,7 +106,7 @@ public final class Executor {
                     baseline = network.evaluate(data);
                 }
                 current.baseline = baseline;
-                StepResult result = execute(current, network, data);
+                StepResult result = execute(current, prepared.model(), data);
                 List<Path> files = writer.write(dir.path(), result);
                 results.add(result);
                 if (current.planned >= 0) {
@@ -173,7 +177,20 @@ public final class Executor {
         }
     }
 
-    private StepResult execute(StepRun run, Network network, Dataset data) {
+    /** The layer's weights for choosing units, read only if the selection asks for them. */
+    private static Selector.LayerWeights weightsOf(TrainedModel model, int layer) {
+        return new Selector.LayerWeights() {
+            public float[][] trained() {
+                return Weights.incoming(model.trained(), layer);
+            }
+
+            public float[][] initial() {
+                return Weights.incoming(model.initial(), layer);
+            }
+        };
+    }
+
+    private StepResult execute(StepRun run, TrainedModel model, Dataset data) {
         Step step = run.step;
         if (step instanceof EvaluateStep) {
             return StepResult.evaluation(step, 0, EvaluationRow.of(run.baseline), run.seconds());
@@ -183,9 +200,13 @@ public final class Executor {
             for (LayerAblation layer : a.layers()) {
                 int index = layer.layer().index();
                 String name = layer.layer().name();
+                List<Chosen> chosen = Selector.choose(layer.selection(), layer.layer().units(),
+                        SeedScope.of(step.seed(), index), weightsOf(model, index));
+                List<int[]> variants = chosen.stream().map(Chosen::units).toList();
                 // each variant's scores become a row at once: the sweep's per-image arrays are not kept
-                sweep.run(network, data, index, Variants.enumerate(layer.selection()), (i, units, scores) ->
-                        run.rows.add(VariantRow.of(step.id(), index, name, units, run.baseline, scores)));
+                sweep.run(model.trained(), data, index, variants, (i, units, scores) -> run.rows.add(
+                        VariantRow.of(step.id(), index, name, units, run.baseline, scores)
+                                .withSelection(chosen.get(i).label(), chosen.get(i).percent())));
             }
             return StepResult.of(step, 0, EvaluationRow.of(run.baseline), run.rows, run.seconds());
         }

@@ -7,7 +7,6 @@ import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
 import lesion.plan.Step;
-import lesion.plan.Variants;
 import lesion.source.Diagnostics;
 import lesion.source.Span;
 
@@ -47,11 +46,6 @@ public final class Support {
                 out.error(a.span(), notYet("'using " + a.method().kind() + "'"), "this version ablates with zero");
             }
             for (LayerAblation l : a.layers()) {
-                if (!Variants.enumerable(l.selection())) {
-                    out.error(a.span(), notYet("this selection (" + l.selection().describe(l.layer().unitNoun()) + ")"),
-                            "this version runs units N, N..M, each and pairs");
-                    break;
-                }
                 if (!l.layer().isDense()) {
                     out.error(a.span(), notYet("ablating " + l.layer().type() + " layers"));
                     break;

@@ -79,17 +79,18 @@ public final class ResultWriter {
             }
             return out.toString();
         }
-        header.addAll(List.of("step", "instance", "layer", "layer_name", "units", "top1", "top5", "top1_drop_pp",
-                "top5_drop_pp", "newly_wrong", "newly_right"));
+        header.addAll(List.of("step", "instance", "layer", "layer_name", "units", "selection", "percent", "top1",
+                "top5", "top1_drop_pp", "top5_drop_pp", "newly_wrong", "newly_right"));
         addClassColumns(header, classes, "_acc");
         addClassColumns(header, classes, "_drop_pp");
         Csv.appendRow(out, header);
         for (StepResult r : instances) {
             String instance = Integer.toString(r.instance());
             for (VariantRow v : r.rows()) {
-                List<String> row = new ArrayList<>(11 + 2 * classes);
+                List<String> row = new ArrayList<>(13 + 2 * classes);
                 row.addAll(List.of(r.stepId(), instance, Integer.toString(v.layer()),
-                        v.layerName() == null ? "" : v.layerName(), v.unitsText(), Numbers.fraction(v.top1()),
+                        v.layerName() == null ? "" : v.layerName(), v.unitsText(), v.selection(),
+                        Double.isNaN(v.percent()) ? "" : Numbers.percent(v.percent()), Numbers.fraction(v.top1()),
                         Numbers.fraction(v.top5()), Numbers.pp(v.top1Drop()), Numbers.pp(v.top5Drop()),
                         Integer.toString(v.newlyWrong()), Integer.toString(v.newlyRight())));
                 addValues(row, v.perClassTop1(), classes, false);
@@ -142,6 +143,12 @@ public final class ResultWriter {
         node.put("layer", v.layer());
         node.put("layer_name", v.layerName());
         ints(node.putArray("units"), v.units());
+        node.put("selection", v.selection());
+        if (Double.isNaN(v.percent())) {
+            node.putNull("percent");
+        } else {
+            node.put("percent", v.percent());
+        }
         node.put("top1", Numbers.jsonFraction(v.top1()));
         node.put("top5", Numbers.jsonFraction(v.top5()));
         node.put("top1_drop_pp", Numbers.jsonPp(v.top1Drop()));

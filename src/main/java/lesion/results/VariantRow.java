@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record VariantRow(String stepId, int layer, String layerName, int[] units, double top1, double top5,
         double top1Drop, double top5Drop, double[] perClassTop1, double[] perClassTop1Drop, int[] newlyWrongSamples,
-        int[] newlyRightSamples) {
+        int[] newlyRightSamples, String selection, double percent) {
 
     /**
      * Compares a variant's scores with the baseline's in one pass over the samples. Called for
@@ -73,7 +73,18 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
         int variantTop5 = variant.top5Correct().cardinality();
         return new VariantRow(stepId, layer, layerName, units == null ? new int[0] : units.clone(),
                 ratio(variantTop1, n), ratio(variantTop5, n), ratio(baseTop1 - variantTop1, n),
-                ratio(baseTop5 - variantTop5, n), perClass, perClassDrop, wrong.toArray(), right.toArray());
+                ratio(baseTop5 - variantTop5, n), perClass, perClassDrop, wrong.toArray(), right.toArray(), "",
+                Double.NaN);
+    }
+
+    /**
+     * The same row, saying how its units were chosen ({@code reference 7}, {@code repeat 2},
+     * {@code by magnitude}) and for which proportion of the layer ({@code percent}, NaN if none),
+     * so that drops can be summarised per layer and proportion.
+     */
+    public VariantRow withSelection(String selection, double percent) {
+        return new VariantRow(stepId, layer, layerName, units, top1, top5, top1Drop, top5Drop, perClassTop1,
+                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, selection, percent);
     }
 
     /** Images that were right (top-1) in the baseline and are wrong in this variant. */
@@ -107,7 +118,8 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
                 && Double.compare(r.top1Drop, top1Drop) == 0 && Double.compare(r.top5Drop, top5Drop) == 0
                 && Arrays.equals(r.perClassTop1, perClassTop1) && Arrays.equals(r.perClassTop1Drop, perClassTop1Drop)
                 && Arrays.equals(r.newlyWrongSamples, newlyWrongSamples)
-                && Arrays.equals(r.newlyRightSamples, newlyRightSamples);
+                && Arrays.equals(r.newlyRightSamples, newlyRightSamples) && Objects.equals(r.selection, selection)
+                && Double.compare(r.percent, percent) == 0;
     }
 
     @Override

@@ -24,7 +24,8 @@ class ResultWriterTest {
     static StepResult ablate(int instance) {
         // a layer name with a comma and a quote, to make the CSV quote it
         List<VariantRow> rows = List.of(
-                VariantRow.of("2", 1, "dense, \"wide\"", new int[] {3, 7}, BASELINE, VARIANT),
+                VariantRow.of("2", 1, "dense, \"wide\"", new int[] {3, 7}, BASELINE, VARIANT)
+                        .withSelection("reference 3", 25),
                 VariantRow.of("2", 1, "dense, \"wide\"", new int[] {4}, BASELINE, BASELINE));
         return new StepResult("2", "ablate", "ablate layer 1 units 3, 7", instance, EvaluationRow.of(BASELINE), rows,
                 1.25);
@@ -40,10 +41,13 @@ class ResultWriterTest {
         for (List<String> row : rows) {
             assertEquals(header.size(), row.size());
         }
-        assertEquals(List.of("step", "instance", "layer", "layer_name", "units", "top1", "top5", "top1_drop_pp",
-                "top5_drop_pp", "newly_wrong", "newly_right", "class_0_acc", "class_1_acc", "class_2_acc",
-                "class_0_drop_pp", "class_1_drop_pp", "class_2_drop_pp"), header);
+        assertEquals(List.of("step", "instance", "layer", "layer_name", "units", "selection", "percent", "top1",
+                "top5", "top1_drop_pp", "top5_drop_pp", "newly_wrong", "newly_right", "class_0_acc", "class_1_acc",
+                "class_2_acc", "class_0_drop_pp", "class_1_drop_pp", "class_2_drop_pp"), header);
         List<String> first = rows.get(1);
+        assertEquals("reference 3", first.get(header.indexOf("selection")));
+        assertEquals("25", first.get(header.indexOf("percent")));
+        assertEquals("", rows.get(2).get(header.indexOf("percent")), "no proportion: an empty field");
         assertEquals("dense, \"wide\"", first.get(header.indexOf("layer_name")));
         assertEquals("3+7", first.get(header.indexOf("units")));
         assertEquals("0.500000", first.get(header.indexOf("top1")));
