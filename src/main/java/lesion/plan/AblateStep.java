@@ -25,8 +25,14 @@ public record AblateStep(String id, String statement, Span span, long seed, List
 
     public Tree explain() {
         Tree t = new Tree(heading());
+        boolean proportions = false;
         for (LayerAblation l : layers) {
             t.add(new Tree("layer " + l.layer().describe()).add(l.selection().describe(l.layer().unitNoun())));
+            proportions |= l.selection() instanceof SelectionPlan.Random || l.selection() instanceof SelectionPlan.Ranked
+                    || l.selection() instanceof SelectionPlan.Similar;
+        }
+        if (proportions) {
+            t.add("a percentage of a layer rounds half up to whole units, at least 1");
         }
         t.add("method " + method.describe());
         t.add("variants: " + Format.count(variants()));
