@@ -5,16 +5,21 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import lesion.results.Scores;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Scores many ablations of units in one layer quickly. Zeroing a unit's incoming weights and bias is the same as
- * zeroing its pre-activation z_j, so z = x W + b of the ablated layer is computed once per chunk of test images;
- * each variant copies z into a reused buffer, zeroes its columns, applies the activation and runs the remaining
- * layers up to the output layer's logits, which it scores (see {@link Scorer}). The network itself is never modified
- * or copied. Results equal, bit for bit, those of really zeroing the weights and running the network with DL4J (see
- * the tests' oracle).
+ * Scores many ablations of units in one layer quickly, with any {@link Ablation} method. Everything before the
+ * ablated layer is unaffected by its variants, so once per chunk of test images the sweep computes what every
+ * variant starts from: for {@code zero} the layer's pre-activation z = x W + b (zeroing a unit's incoming weights and
+ * bias is the same as zeroing z_j), for {@code mask}, {@code mean} and {@code noise} its output a = act(z) (the logits
+ * on the output layer). Each variant copies that into a reused buffer, changes its columns (for zero then applies
+ * the activation) and runs only the remaining layers up to the output layer's logits, which it scores (see
+ * {@link Scorer}). The network itself is never modified or copied. Results equal, bit for bit, those of the plain
+ * path through DL4J's own layers (really zeroing the weights, or changing the columns of DL4J's activations and
+ * running the later layers with DL4J; see the tests' oracles).
  */
 public final class UnitSweep {
 
@@ -64,14 +69,27 @@ public final class UnitSweep {
         return results;
     }
 
+    /** The same with method {@code zero}. */
+    public void run(Network network, Dataset data, int layer, List<int[]> variants, VariantSink sink) {
+        run(network, data, layer, Ablation.ZERO, variants, sink);
+    }
+
+    /** One {@link Scores} per variant, in order, ablating with {@code method}; keeps them all. */
+    public List<Scores> run(Network network, Dataset data, int layer, Ablation method, List<int[]> variants) {
+        List<Scores> results = new ArrayList<>(variants.size());
+        run(network, data, layer, method, variants, (index, units, scores) -> results.add(scores));
+        return results;
+    }
+
     /**
      * Scores every variant and hands each to {@code sink} before the next is computed, so that the caller decides
      * what to keep (a sweep of 19,900 pairs over 10,000 images would otherwise hold them all). A variant lists the
-     * unit indices of layer {@code layer} to ablate (zero method); an empty variant gives the baseline. All units
-     * are checked before any work. Progress advances after the sink has taken a variant; cancellation is checked
-     * before each variant, so a cancelled sweep has delivered exactly the variants it reported.
+     * unit indices of layer {@code layer} to ablate with {@code method}; an empty variant gives the baseline. All
+     * units are checked before any work. Progress advances after the sink has taken a variant; cancellation is
+     * checked before each variant, so a cancelled sweep has delivered exactly the variants it reported.
      */
-    public void run(Network network, Dataset data, int layer, List<int[]> variants, VariantSink sink) {
+    public void run(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
+            VariantSink sink) {
         network.checkLayer(layer);
         network.checkInput(data);
         int units = network.units(layer);
@@ -88,15 +106,23 @@ public final class UnitSweep {
         int[] labels = data.testLabels(); // one copy shared by all results
         List<int[]> chunks = Evaluator.chunks(labels.length, chunkRows);
 
-        // the ablated layer's pre-activation, once per chunk: everything before it is unaffected by ablation
-        List<INDArray> preActivations = new ArrayList<>();
+        // once per chunk, what no variant changes: the ablated layer's pre-activation z (zero) or its output
+        // a = act(z) (the other methods; on the output layer a is the logits, never softmaxed)
+        List<INDArray> shared = new ArrayList<>();
+        double[] sums = method.kind() == Ablation.Kind.MEAN ? new double[units] : null;
         for (int[] chunk : chunks) {
             INDArray h = Evaluator.rows(data.testFeatures(), chunk);
             for (int i = 0; i < layer; i++) {
                 h = stack.forward(i, h);
             }
-            preActivations.add(stack.preActivation(layer, h, stack.buffer(h.rows(), layer)));
+            INDArray z = stack.preActivation(layer, h, stack.buffer(h.rows(), layer));
+            INDArray a = method.onOutput() && layer < last ? stack.activate(layer, z) : z;
+            if (sums != null) {
+                addColumnSums(a, sums);
+            }
+            shared.add(a);
         }
+        float[] means = sums == null ? null : means(sums, labels.length);
         // scratch buffers per distinct chunk height (at most two), reused by every variant
         Map<Integer, INDArray[]> scratch = new HashMap<>();
 
@@ -105,27 +131,28 @@ public final class UnitSweep {
             for (int v = 0; v < variants.size(); v++) {
                 cancellation.check();
                 int[] variant = variants.get(v);
+                Random[] noise = noiseGenerators(method, v, variant);
                 int[] predicted = new int[labels.length];
                 BitSet top5 = new BitSet(labels.length);
                 for (int c = 0; c < chunks.size(); c++) {
-                    INDArray z = preActivations.get(c);
-                    INDArray[] buf = scratch.computeIfAbsent(z.rows(), rows -> {
+                    INDArray base = shared.get(c);
+                    INDArray[] buf = scratch.computeIfAbsent(base.rows(), rows -> {
                         INDArray[] b = new INDArray[last + 1];
                         for (int k = layer; k <= last; k++) {
                             b[k] = stack.buffer(rows, k);
                         }
                         return b;
                     });
-                    INDArray zv = buf[layer].assign(z);
-                    for (int u : variant) {
-                        zv.getColumn(u).assign(0);
+                    INDArray h = ablate(method, buf[layer].assign(base), variant, means, noise);
+                    if (!method.onOutput() && layer < last) {
+                        h = stack.activate(layer, h);
                     }
-                    // from the ablated layer's pre-activation to the output layer's: the logits, never softmaxed
-                    INDArray zk = zv;
+                    // from the ablated layer's output to the output layer's pre-activation: the logits
                     for (int k = layer + 1; k <= last; k++) {
-                        zk = stack.preActivation(k, stack.activate(k - 1, zk), buf[k]);
+                        INDArray zk = stack.preActivation(k, h, buf[k]);
+                        h = k < last ? stack.activate(k, zk) : zk;
                     }
-                    Scorer.score(zk, labels, chunks.get(c)[0], predicted, top5);
+                    Scorer.score(h, labels, chunks.get(c)[0], predicted, top5);
                 }
                 sink.accept(v, variant, new Scores(data.numClasses(), labels, predicted, top5));
                 progress.advance(1);
@@ -133,5 +160,67 @@ public final class UnitSweep {
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * Ablates the variant's columns of {@code x} (a copy of the shared z or a, for the next chunk of rows) in
+     * place; {@code noise} holds one generator per entry of {@code variant}, already advanced past earlier chunks.
+     */
+    private static INDArray ablate(Ablation method, INDArray x, int[] variant, float[] means, Random[] noise) {
+        for (int i = 0; i < variant.length; i++) {
+            int u = variant[i];
+            INDArray column = x.getColumn(u);
+            switch (method.kind()) {
+                case ZERO, MASK -> column.assign(0);
+                case MEAN -> column.assign(means[u]);
+                case NOISE -> {
+                    if (noise[i] == null) {
+                        break; // a unit listed twice gets its noise once
+                    }
+                    float[] add = new float[(int) x.rows()];
+                    for (int r = 0; r < add.length; r++) {
+                        add[r] = (float) (method.sigma() * noise[i].nextGaussian());
+                    }
+                    // one IEEE float addition per element, the same as a[r][u] + add[r] in Java
+                    column.addi(Nd4j.createFromArray(add).castTo(x.dataType()).reshape(column.shape()));
+                }
+            }
+        }
+        return x;
+    }
+
+    /** Variant v's noise generators, one per unit it lists (null for a repeated unit); null for other methods. */
+    private static Random[] noiseGenerators(Ablation method, int v, int[] variant) {
+        if (method.kind() != Ablation.Kind.NOISE) {
+            return null;
+        }
+        Random[] out = new Random[variant.length];
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < variant.length; i++) {
+            if (seen.add(variant[i])) {
+                out[i] = method.noiseGenerator(v, variant[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Adds each column's values to {@code sums}, row by row in double precision. */
+    private static void addColumnSums(INDArray a, double[] sums) {
+        INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        float[] v = c.data().asFloat();
+        int cols = sums.length;
+        for (int base = 0; base < v.length; base += cols) {
+            for (int u = 0; u < cols; u++) {
+                sums[u] += v[base + u];
+            }
+        }
+    }
+
+    private static float[] means(double[] sums, int rows) {
+        float[] out = new float[sums.length];
+        for (int u = 0; u < sums.length; u++) {
+            out[u] = (float) (sums[u] / rows);
+        }
+        return out;
     }
 }

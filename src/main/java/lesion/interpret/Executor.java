@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lesion.engine.Ablation;
 import lesion.engine.Cancellation;
 import lesion.engine.CancelledException;
 import lesion.engine.Dataset;
@@ -203,8 +204,12 @@ public final class Executor {
                 List<Chosen> chosen = Selector.choose(layer.selection(), layer.layer().units(),
                         SeedScope.of(step.seed(), index), weightsOf(model, index));
                 List<int[]> variants = chosen.stream().map(Chosen::units).toList();
+                // the noise seed, like the selection's, derives from the step seed and the layer; the sweep adds
+                // the variant's index and the unit
+                Ablation method = Ablation.of(a.method().kind(), a.method().sigma(),
+                        SeedScope.of(step.seed(), index).seed("noise"));
                 // each variant's scores become a row at once: the sweep's per-image arrays are not kept
-                sweep.run(model.trained(), data, index, variants, (i, units, scores) -> run.rows.add(
+                sweep.run(model.trained(), data, index, method, variants, (i, units, scores) -> run.rows.add(
                         VariantRow.of(step.id(), index, name, units, run.baseline, scores)
                                 .withSelection(chosen.get(i).label(), chosen.get(i).percent())));
             }
