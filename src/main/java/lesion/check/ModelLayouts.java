@@ -13,7 +13,27 @@ public final class ModelLayouts {
     private static final int[][] VGG19_BLOCKS = {{64, 64}, {128, 128}, {256, 256, 256, 256}, {512, 512, 512, 512},
         {512, 512, 512, 512}};
 
+    /** VGG's classifier width (4096 hidden units) before width scaling. */
+    public static final int VGG_CLASSIFIER_UNITS = 4096;
+
     private ModelLayouts() {
+    }
+
+    /**
+     * VGG-19's convolution channels per block before width scaling (five blocks of 2, 2, 4, 4, 4
+     * convolutions); a fresh copy. The engine builds the network from this same table.
+     */
+    public static int[][] vgg19Blocks() {
+        int[][] out = new int[VGG19_BLOCKS.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = VGG19_BLOCKS[i].clone();
+        }
+        return out;
+    }
+
+    /** A channel or unit count scaled by the width: rounded half up, at least 1. */
+    public static int vggScaled(int channels, double width) {
+        return Math.max(1, (int) Math.round(channels * width));
     }
 
     /**
@@ -50,7 +70,7 @@ public final class ModelLayouts {
         int index = 0;
         for (int[] block : VGG19_BLOCKS) {
             for (int c0 : block) {
-                int c = scaled(c0, width);
+                int c = vggScaled(c0, width);
                 long params = (long) c * channels * 9 + c;
                 layers.add(new LayerInfo(index, "features." + index, "conv", new int[] {c, h, w}, params, c, batchNorm));
                 index++;
@@ -70,7 +90,7 @@ public final class ModelLayouts {
         }
         int pooled = Math.min(7, Math.min(h, w));
         layers.add(new LayerInfo(index++, "avgpool", "avgpool", new int[] {channels, pooled, pooled}, 0, 0, false));
-        int hidden = scaled(4096, width);
+        int hidden = vggScaled(VGG_CLASSIFIER_UNITS, width);
         int in = channels * pooled * pooled;
         int[] outs = {hidden, hidden, data.classes()};
         for (int k = 0; k < 3; k++) {
@@ -88,10 +108,6 @@ public final class ModelLayouts {
         String desc = String.format(Locale.ROOT, "vgg19%s width %s on %dx%dx%d", batchNorm ? " bn" : "",
                 trim(width), data.channels(), data.height(), data.width());
         return new LayerTable(desc, layers);
-    }
-
-    private static int scaled(int channels, double width) {
-        return Math.max(1, (int) Math.round(channels * width));
     }
 
     private static String trim(double v) {

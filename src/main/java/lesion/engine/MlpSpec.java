@@ -10,7 +10,7 @@ import org.nd4j.linalg.activations.Activation;
  * dense map sizes[i] to sizes[i+1]; hidden layers use {@code activation}, the last layer is a softmax output trained
  * with cross-entropy. With {@code bias} false no layer has a bias. Weights start with Xavier initialisation.
  */
-public record MlpSpec(int[] sizes, String activation, boolean bias) {
+public record MlpSpec(int[] sizes, String activation, boolean bias) implements Architecture {
 
     public MlpSpec {
         if (sizes == null || sizes.length < 2) {
@@ -29,6 +29,18 @@ public record MlpSpec(int[] sizes, String activation, boolean bias) {
     @Override
     public int[] sizes() {
         return sizes.clone();
+    }
+
+    /** The first size. */
+    @Override
+    public int inputSize() {
+        return sizes[0];
+    }
+
+    /** The last size. */
+    @Override
+    public int classes() {
+        return sizes[sizes.length - 1];
     }
 
     /** Number of weight layers (hidden layers plus the output layer). */
@@ -63,6 +75,7 @@ public record MlpSpec(int[] sizes, String activation, boolean bias) {
     }
 
     /** A stable text form, used in cache keys: e.g. {@code mlp 784,20,10,10 relu bias}. */
+    @Override
     public String canonical() {
         StringBuilder sb = new StringBuilder("mlp ");
         for (int i = 0; i < sizes.length; i++) {

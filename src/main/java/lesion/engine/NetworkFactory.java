@@ -13,7 +13,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Builds the DL4J network for an {@link MlpSpec}: dense hidden layers, a softmax output, Xavier initial weights. */
+/**
+ * Builds the DL4J network of an {@link Architecture}. An {@link MlpSpec} gives dense hidden layers, a softmax output
+ * and Xavier initial weights; a {@link Vgg19Spec} is built by {@link Vgg19Builder}.
+ */
 final class NetworkFactory {
 
     private NetworkFactory() {
@@ -27,8 +30,18 @@ final class NetworkFactory {
                 : new MomentumSgd(train.learningRate(), train.momentum());
     }
 
-    /** A freshly initialised network; its initial weights depend only on the spec and the seed. */
-    static MultiLayerNetwork build(MlpSpec spec, long seed, IUpdater updater) {
+    /** A freshly initialised network; its initial weights depend only on the architecture and the seed. */
+    static MultiLayerNetwork build(Architecture architecture, long seed, IUpdater updater) {
+        if (architecture instanceof MlpSpec mlp) {
+            return mlp(mlp, seed, updater);
+        }
+        if (architecture instanceof Vgg19Spec vgg) {
+            return Vgg19Builder.build(vgg, seed, updater);
+        }
+        throw new IllegalArgumentException("no builder for " + architecture);
+    }
+
+    private static MultiLayerNetwork mlp(MlpSpec spec, long seed, IUpdater updater) {
         int[] sizes = spec.sizes();
         int layers = spec.layerCount();
         Activation activation = MlpSpec.dl4jActivation(spec.activation());
