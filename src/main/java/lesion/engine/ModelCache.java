@@ -12,9 +12,10 @@ import java.util.stream.Stream;
  * Trained networks on disk, in {@code <cacheRoot>/models/<key>/} ({@code initial.zip}, {@code trained.zip},
  * {@code key.txt}, {@code params.txt}), so a study trains each model only once.
  *
- * <p>The key is the SHA-256 of {@link #keyMaterial}: the model and training specs (seed included), the data set's
- * content hash, the OpenMP thread count (training bits differ between thread counts), the DL4J version and
- * {@link #FORMAT_VERSION}. Entries are written to a temp folder and renamed into place, so an interrupted
+ * <p>The key is the SHA-256 of {@link #keyMaterial}: the architecture's canonical text (an MLP's or a VGG-19's), the
+ * training spec (seed included), the data set's content hash, the OpenMP thread count (training bits differ between
+ * thread counts), the DL4J version and {@link #FORMAT_VERSION}. An MLP's key is what it was before VGG-19 existed,
+ * so existing entries stay valid. Entries are written to a temp folder and renamed into place, so an interrupted
  * training never leaves a half entry. A damaged entry (unreadable zip, wrong key text, parameters whose hash differs
  * from {@code params.txt}) is reported through the warning callback, deleted and trained again.
  */
@@ -37,18 +38,18 @@ public final class ModelCache {
     }
 
     /** The human-readable text the key is hashed from (also written to key.txt). */
-    public String keyMaterial(MlpSpec spec, TrainSpec train, Dataset data) {
+    public String keyMaterial(Architecture architecture, TrainSpec train, Dataset data) {
         String threads = System.getenv("OMP_NUM_THREADS");
         return "lesion-model-cache " + FORMAT_VERSION + "\n"
-                + spec.canonical() + "\n"
+                + architecture.canonical() + "\n"
                 + train.canonical() + "\n"
                 + "data " + data.contentHash() + "\n"
                 + "omp_num_threads " + (threads == null || threads.isBlank() ? "unset" : threads.strip()) + "\n"
                 + "dl4j " + EngineInfo.dl4jVersion() + "\n";
     }
 
-    public String key(MlpSpec spec, TrainSpec train, Dataset data) {
-        return Sha256.hex(keyMaterial(spec, train, data));
+    public String key(Architecture architecture, TrainSpec train, Dataset data) {
+        return Sha256.hex(keyMaterial(architecture, train, data));
     }
 
     /** The folder of an entry (which may not exist). */
@@ -56,9 +57,9 @@ public final class ModelCache {
         return modelsDir.resolve(key);
     }
 
-    /** The cached networks for these specs and data, training (and storing) them first on a miss. */
-    public TrainedModel getOrTrain(MlpSpec spec, TrainSpec train, Dataset data, Trainer trainer) {
-        String material = keyMaterial(spec, train, data);
+    /** The cached networks for this architecture, training and data, training (and storing) them first on a miss. */
+    public TrainedModel getOrTrain(Architecture architecture, TrainSpec train, Dataset data, Trainer trainer) {
+        String material = keyMaterial(architecture, train, data);
         String key = Sha256.hex(material);
         Path dir = entry(key);
         if (Files.isDirectory(dir)) {
@@ -69,7 +70,7 @@ public final class ModelCache {
                 FileOps.deleteQuietly(dir);
             }
         }
-        TrainedModel model = trainer.train(spec, train, data);
+        TrainedModel model = trainer.train(architecture, train, data);
         write(dir, material, model);
         return model;
     }

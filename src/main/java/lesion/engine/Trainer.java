@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /**
- * Trains an {@link MlpSpec} network on a data set's training part, deterministically: the same spec, train spec,
- * data and thread count give bit-identical weights.
+ * Trains an {@link Architecture}'s network on a data set's training part, deterministically: the same architecture,
+ * train spec, data and thread count give bit-identical weights.
  */
 public class Trainer {
 
@@ -27,21 +27,21 @@ public class Trainer {
         this(ProgressListener.NONE, Cancellation.none());
     }
 
-    /** The network before any training: Xavier weights drawn from {@code seed} (biases start at 0). */
-    public static Network untrained(MlpSpec spec, long seed) {
+    /** The network before any training: initial weights drawn from {@code seed} (biases start at 0). */
+    public static Network untrained(Architecture architecture, long seed) {
         // the updater plays no part in initialisation; any will do
-        return new Network(NetworkFactory.build(spec, seed, new Sgd(0.1)));
+        return new Network(NetworkFactory.build(architecture, seed, new Sgd(0.1)));
     }
 
     /**
-     * Builds the network from {@code spec} and {@code train.seed()}, keeps a copy of its initial weights, then runs
-     * {@code train.epochs()} epochs of minibatches of {@code train.batchSize()} (the last batch of an epoch may be
+     * Builds the network from {@code architecture} and {@code train.seed()}, keeps a copy of its initial weights, then
+     * runs {@code train.epochs()} epochs of minibatches of {@code train.batchSize()} (the last batch of an epoch may be
      * smaller). The training order is reshuffled every epoch with a {@link Random} seeded from {@code train.seed()}.
      * Reports progress per batch and checks for cancellation between batches.
      */
-    public TrainedModel train(MlpSpec spec, TrainSpec train, Dataset data) {
-        checkFits(spec, data);
-        MultiLayerNetwork net = NetworkFactory.build(spec, train.seed(), NetworkFactory.updater(train));
+    public TrainedModel train(Architecture architecture, TrainSpec train, Dataset data) {
+        checkFits(architecture, data);
+        MultiLayerNetwork net = NetworkFactory.build(architecture, train.seed(), NetworkFactory.updater(train));
         Network initial = new Network(net.clone());
 
         INDArray features = data.trainFeatures();
@@ -85,15 +85,27 @@ public class Trainer {
         }
     }
 
-    private static void checkFits(MlpSpec spec, Dataset data) {
-        if (spec.sizes()[0] != data.featureSize()) {
-            throw new EngineException("the model takes " + spec.sizes()[0] + " inputs but the images of "
+    private static void checkFits(Architecture architecture, Dataset data) {
+        if (architecture.inputSize() != data.featureSize()) {
+            throw new EngineException("the model takes " + architecture.inputSize() + " inputs but the images of "
                     + data.source() + " have " + data.featureSize() + " pixels");
         }
-        if (spec.units(spec.layerCount() - 1) != data.numClasses()) {
-            throw new EngineException("the model has " + spec.units(spec.layerCount() - 1) + " outputs but "
+        if (architecture instanceof Vgg19Spec vgg && !Arrays.equals(vgg.imageShape(), data.imageShape())) {
+            throw new EngineException("the model takes images of " + shape(vgg.imageShape()) + " (channels x height"
+                    + " x width) but the images of " + data.source() + " are " + shape(data.imageShape()));
+        }
+        if (architecture.classes() != data.numClasses()) {
+            throw new EngineException("the model has " + architecture.classes() + " outputs but "
                     + data.source() + " has " + data.numClasses() + " classes");
         }
+    }
+
+    private static String shape(int[] dims) {
+        StringBuilder sb = new StringBuilder();
+        for (int d : dims) {
+            sb.append(sb.length() == 0 ? "" : "x").append(d);
+        }
+        return sb.toString();
     }
 
     /** Fisher-Yates, so the permutation is a documented function of the generator's stream. */

@@ -27,7 +27,7 @@ class ModelCacheTest {
         int calls;
 
         @Override
-        public TrainedModel train(MlpSpec spec, TrainSpec train, Dataset data) {
+        public TrainedModel train(Architecture spec, TrainSpec train, Dataset data) {
             calls++;
             return super.train(spec, train, data);
         }
