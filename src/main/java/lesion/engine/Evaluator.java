@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import lesion.results.Scores;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -13,13 +16,44 @@ final class Evaluator {
 
     /**
      * Rows per forward pass. BLAS sums differently for different row counts, so the last bits of the outputs depend
-     * on this number: every evaluation path (baseline and sweeps) uses this one chunking, and the manifest records
-     * it. 10,000 keeps memory bounded (at most a few hundred MB for wide layers) and covers MNIST's test set in one
-     * pass.
+     * on this number: every evaluation path (baseline and sweeps) uses this one chunking for an MLP, and the manifest
+     * records it. 10,000 keeps memory bounded (at most a few hundred MB for wide layers) and covers MNIST's test set in
+     * one pass. A CNN uses {@link #cnnChunkRows} instead.
      */
     static final int CHUNK_ROWS = 10_000;
 
+    /**
+     * A CNN's bound on its largest buffer per forward pass, in bytes: the bigger of a layer's output and a
+     * convolution's unfolded input (im2col: in-channels × kernel area × output pixels per image), times the rows.
+     */
+    static final long CNN_CHUNK_BYTES = 128L << 20;
+
     private Evaluator() {
+    }
+
+    /**
+     * Rows per forward pass for a CNN on flattened images of {@code imageShape} (channels, height, width): as many
+     * as fit {@link #CNN_CHUNK_BYTES} (at least 1, at most {@link #CHUNK_ROWS}). For VGG-19 on 28×28 images that is
+     * about 74 / width: the second convolution unfolds 9 × its input channels × 784 pixels per image (297 rows at
+     * width 0.25, 594 at 0.125).
+     */
+    static int cnnChunkRows(MultiLayerNetwork net, int[] imageShape) {
+        InputType input = InputType.convolutional(imageShape[1], imageShape[2], imageShape[0]);
+        List<InputType> types = net.getLayerWiseConfigurations()
+                .getLayerActivationTypes(InputType.convolutionalFlat(imageShape[1], imageShape[2], imageShape[0]));
+        long values = input.arrayElementsPerExample();
+        for (int i = 0; i < types.size(); i++) {
+            values = Math.max(values, types.get(i).arrayElementsPerExample());
+            Layer layer = net.getLayer(i).conf().getLayer();
+            InputType before = i == 0 ? input : types.get(i - 1);
+            if (layer instanceof ConvolutionLayer conv && before instanceof InputType.InputTypeConvolutional in
+                    && types.get(i) instanceof InputType.InputTypeConvolutional out) {
+                int[] k = conv.getKernelSize();
+                values = Math.max(values, in.getChannels() * k[0] * k[1] * out.getHeight() * out.getWidth());
+            }
+        }
+        long bytes = values * net.params().dataType().width();
+        return (int) Math.max(1, Math.min(CHUNK_ROWS, CNN_CHUNK_BYTES / bytes));
     }
 
     /** Half-open row ranges {from, to} covering {@code rows} rows in chunks of {@code chunkRows}. */
@@ -44,13 +78,37 @@ final class Evaluator {
      * and as {@link UnitSweep}'s; the tests check them against DL4J's own forward pass.
      */
     static Scores evaluate(MultiLayerNetwork net, Dataset data, int chunkRows) {
-        DenseStack stack = new DenseStack(net);
+        boolean dense = isDense(net);
+        DenseStack stack = dense ? new DenseStack(net) : null;
         int[] labels = data.testLabels();
         int[] predicted = new int[labels.length];
         BitSet top5 = new BitSet(labels.length);
         for (int[] chunk : chunks(labels.length, chunkRows)) {
-            Scorer.score(stack.logits(rows(data.testFeatures(), chunk)), labels, chunk[0], predicted, top5);
+            INDArray x = rows(data.testFeatures(), chunk);
+            Scorer.score(dense ? stack.logits(x) : cnnLogits(net, x), labels, chunk[0], predicted, top5);
         }
         return new Scores(data.numClasses(), labels, predicted, top5);
+    }
+
+    private static boolean isDense(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (!(net.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
+                    || net.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A CNN's logits: DL4J runs every layer but the output one (inference mode), then the output
+     * layer's x·W + b without its softmax, which would underflow (see {@link Scorer}).
+     */
+    private static INDArray cnnLogits(MultiLayerNetwork net, INDArray x) {
+        int last = net.getnLayers() - 1;
+        INDArray features = net.feedForwardToLayer(last - 1, x, false).get(last);
+        INDArray logits = features.mmul(net.getParam(last + "_W"));
+        INDArray bias = net.paramTable().get(last + "_b");
+        return bias == null ? logits : logits.addiRowVector(bias);
     }
 }

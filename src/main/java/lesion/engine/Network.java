@@ -7,71 +7,153 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
+import lesion.check.LayerTable;
 import lesion.results.Scores;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 
 /**
- * An opaque handle on a trained (or untrained) dense network: layer {@code i} maps the output of layer i-1 (the image
- * for i = 0) through a dense layer; the last layer is the softmax output. Not thread-safe: use one thread at a time.
+ * An opaque handle on a trained (or untrained) network that classifies flattened images. Two kinds are supported:
+ * <ul>
+ *   <li>an MLP: every layer dense, layer {@code i} mapping the output of layer i-1 (the image for i = 0), the last
+ *       one a softmax output;
+ *   <li>a feed-forward CNN such as {@link Vgg19Spec VGG-19}: 2-D convolutions, batch norms, activations, max or
+ *       average poolings, dropouts and dense layers in sequence, ending in a softmax output, taking flattened
+ *       images through the preprocessor that DL4J adds for {@code InputType.convolutionalFlat(h, w, c)}.
+ * </ul>
+ * Layer {@code i} is DL4J's layer {@code i}, which is how the language numbers layers. Not thread-safe: use one
+ * thread at a time.
  */
 public final class Network {
 
     private final MultiLayerNetwork net;
+    private final boolean denseOnly;
+    /** Channels, height, width of a CNN's input images; null for an MLP. */
+    private final int[] imageShape;
 
     Network(MultiLayerNetwork net) {
+        this(net, "network");
+    }
+
+    private Network(MultiLayerNetwork net, String what) {
         this.net = net;
-        checkSupported(net, "network");
+        this.denseOnly = checkSupported(net, what);
+        this.imageShape = denseOnly ? null : imageShape(net);
     }
 
     MultiLayerNetwork dl4j() {
         return net;
     }
 
-    private static void checkSupported(MultiLayerNetwork net, String what) {
+    /** Whether {@code net} is an MLP (true) or a supported CNN (false); throws for anything else. */
+    private static boolean checkSupported(MultiLayerNetwork net, String what) {
         int n = net.getnLayers();
         if (n == 0) {
             throw new EngineException(what + " has no layers");
         }
-        for (int i = 0; i < n; i++) {
+        Layer out = net.getLayer(n - 1).conf().getLayer();
+        if (!(out instanceof OutputLayer o && o.getActivationFn() instanceof ActivationSoftmax)) {
+            throw new EngineException(what + " is not a supported network: its last layer (" + (n - 1) + ") is a "
+                    + out.getClass().getSimpleName() + " (expected a softmax OutputLayer)");
+        }
+        boolean dense = true;
+        for (int i = 0; i < n - 1; i++) {
+            dense &= net.getLayer(i).conf().getLayer() instanceof DenseLayer;
+        }
+        if (dense) {
+            return true;
+        }
+        for (int i = 0; i < n - 1; i++) {
             Layer conf = net.getLayer(i).conf().getLayer();
-            boolean last = i == n - 1;
-            boolean ok = last ? conf instanceof OutputLayer o && o.getActivationFn() instanceof ActivationSoftmax
-                    : conf instanceof DenseLayer;
-            if (!ok) {
-                throw new EngineException(what + " is not a supported multi-layer perceptron: layer " + i + " is a "
-                        + conf.getClass().getSimpleName() + (last ? " (expected a softmax OutputLayer)"
-                        : " (expected a DenseLayer)"));
+            if (!cnnLayer(conf)) {
+                throw new EngineException(what + " is not a supported network: layer " + i + " is a "
+                        + conf.getClass().getSimpleName() + " (expected a multi-layer perceptron of DenseLayers, or a "
+                        + "CNN of ConvolutionLayer, BatchNormalization, ActivationLayer, max or average "
+                        + "SubsamplingLayer, DropoutLayer and DenseLayer)");
             }
         }
+        if (!(net.getLayerWiseConfigurations().getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor pre)
+                || pre.getInputHeight() < 1 || pre.getInputWidth() < 1 || pre.getNumChannels() < 1) {
+            throw new EngineException(what + " is not a supported network: a CNN must take flattened images (built "
+                    + "with setInputType(InputType.convolutionalFlat(height, width, channels)))");
+        }
+        return false;
     }
 
-    /** Number of weight layers (hidden layers plus the output layer). */
+    private static boolean cnnLayer(Layer conf) {
+        return conf instanceof DenseLayer || conf.getClass() == ConvolutionLayer.class
+                || conf instanceof BatchNormalization || conf instanceof ActivationLayer || conf instanceof DropoutLayer
+                || conf.getClass() == SubsamplingLayer.class && (((SubsamplingLayer) conf).getPoolingType()
+                        == PoolingType.MAX || ((SubsamplingLayer) conf).getPoolingType() == PoolingType.AVG);
+    }
+
+    private static int[] imageShape(MultiLayerNetwork net) {
+        FeedForwardToCnnPreProcessor pre =
+                (FeedForwardToCnnPreProcessor) net.getLayerWiseConfigurations().getInputPreProcess(0);
+        return new int[] {(int) pre.getNumChannels(), (int) pre.getInputHeight(), (int) pre.getInputWidth()};
+    }
+
+    /** Whether every layer is dense (an MLP), as {@link UnitSweep} requires. */
+    public boolean denseOnly() {
+        return denseOnly;
+    }
+
+    /** Number of layers, as the language numbers them (DL4J's layers). */
     public int layerCount() {
         return net.getnLayers();
     }
 
     /** Input values per sample (e.g. 784). */
     public int inputSize() {
-        return (int) ((FeedForwardLayer) net.getLayer(0).conf().getLayer()).getNIn();
+        if (denseOnly) {
+            return (int) ((FeedForwardLayer) net.getLayer(0).conf().getLayer()).getNIn();
+        }
+        return imageShape[0] * imageShape[1] * imageShape[2];
     }
 
-    /** Units (outputs) of layer {@code layer}. */
+    /** Outputs of the softmax layer. */
+    public int classes() {
+        return units(layerCount() - 1);
+    }
+
+    /**
+     * Units of a dense layer, filters of a convolution (their outputs); 0 for layers without them (batch norm,
+     * activation, pooling, dropout).
+     */
     public int units(int layer) {
         checkLayer(layer);
-        return (int) ((FeedForwardLayer) net.getLayer(layer).conf().getLayer()).getNOut();
+        Layer conf = net.getLayer(layer).conf().getLayer();
+        boolean hasUnits = conf instanceof DenseLayer || conf instanceof OutputLayer
+                || conf.getClass() == ConvolutionLayer.class;
+        return hasUnits ? (int) ((FeedForwardLayer) conf).getNOut() : 0;
     }
 
-    /** hidden1, hidden2, ..., output. */
+    /**
+     * An MLP's layers are hidden1, hidden2, ..., output whatever their configuration says; a CNN's are named as in
+     * {@link #layers()} (their configured names, e.g. VGG-19's {@code features.33}).
+     */
     public String layerName(int layer) {
         checkLayer(layer);
-        return MlpSpec.layerName(layer, layerCount());
+        return denseOnly ? MlpSpec.layerName(layer, layerCount()) : layers().get(layer).name();
+    }
+
+    /** The layer table (index, name, type, output shape, parameters, units) as {@code lesion layers} shows it. */
+    public LayerTable layers() {
+        return NetworkLayers.of(net, toString());
     }
 
     /** Whether layer {@code layer} has a bias vector. */
@@ -104,10 +186,19 @@ public final class Network {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** Scores of this network on the test part of {@code data}. */
+    /** Scores of this network on the test part of {@code data}, run in chunks of {@link #evaluationChunkRows}. */
     public Scores evaluate(Dataset data) {
         checkInput(data);
-        return Evaluator.evaluate(net, data, Evaluator.CHUNK_ROWS);
+        return Evaluator.evaluate(net, data, evaluationChunkRows());
+    }
+
+    /**
+     * Test images per forward pass: {@link Evaluator#CHUNK_ROWS} for an MLP, fewer for a CNN so that its largest
+     * buffer stays bounded (see {@link Evaluator#cnnChunkRows}). A function of the architecture alone, so results
+     * are reproducible; record it with the results, since the last bits of the outputs depend on it.
+     */
+    public int evaluationChunkRows() {
+        return denseOnly ? Evaluator.CHUNK_ROWS : Evaluator.cnnChunkRows(net, imageShape);
     }
 
     void checkInput(Dataset data) {
@@ -115,10 +206,22 @@ public final class Network {
             throw new EngineException("the network expects " + inputSize() + " inputs per image but " + data.source()
                     + " has " + data.featureSize());
         }
-        if (data.numClasses() != units(layerCount() - 1)) {
-            throw new EngineException("the network has " + units(layerCount() - 1) + " outputs but " + data.source()
+        if (!denseOnly && !Arrays.equals(imageShape, data.imageShape())) {
+            throw new EngineException("the network expects images of " + shapeText(imageShape) + " (channels x "
+                    + "height x width) but the images of " + data.source() + " are " + shapeText(data.imageShape()));
+        }
+        if (data.numClasses() != classes()) {
+            throw new EngineException("the network has " + classes() + " outputs but " + data.source()
                     + " has " + data.numClasses() + " classes");
         }
+    }
+
+    private static String shapeText(int[] dims) {
+        StringBuilder sb = new StringBuilder();
+        for (int d : dims) {
+            sb.append(sb.length() == 0 ? "" : "x").append(d);
+        }
+        return sb.toString();
     }
 
     /** An independent copy (parameters included). */
@@ -145,7 +248,10 @@ public final class Network {
         }
     }
 
-    /** Reads a model zip written by {@link #save} (or by DL4J for a dense network with a softmax output). */
+    /**
+     * Reads a model zip written by {@link #save}, or by DL4J for a network of one of the two supported kinds (see the
+     * class comment).
+     */
     public static Network load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new EngineException("model file " + file + " does not exist");
@@ -161,12 +267,18 @@ public final class Network {
         if (net == null) {
             throw new EngineException("cannot read model file " + file + ": it holds no network");
         }
-        checkSupported(net, "model file " + file);
-        return new Network(net);
+        return new Network(net, "model file " + file);
     }
 
+    /** An MLP as {@code Network[784,20,10,10]}, a CNN as {@code Network[1x28x28: 61 layers, 16 conv, 10 outputs]}. */
     @Override
     public String toString() {
+        if (!denseOnly) {
+            long convs = java.util.stream.IntStream.range(0, layerCount())
+                    .filter(i -> net.getLayer(i).conf().getLayer().getClass() == ConvolutionLayer.class).count();
+            return "Network[" + shapeText(imageShape) + ": " + layerCount() + " layers, " + convs + " conv, "
+                    + classes() + " outputs]";
+        }
         StringBuilder sb = new StringBuilder("Network[").append(inputSize());
         for (int i = 0; i < layerCount(); i++) {
             sb.append(',').append(units(i));

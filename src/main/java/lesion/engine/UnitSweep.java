@@ -86,10 +86,16 @@ public final class UnitSweep {
      * what to keep (a sweep of 19,900 pairs over 10,000 images would otherwise hold them all). A variant lists the
      * unit indices of layer {@code layer} to ablate with {@code method}; an empty variant gives the baseline. All
      * units are checked before any work. Progress advances after the sink has taken a variant; cancellation is
-     * checked before each variant, so a cancelled sweep has delivered exactly the variants it reported.
+     * checked before each variant, so a cancelled sweep has delivered exactly the variants it reported. The network must
+     * be an MLP ({@link Network#denseOnly}); sweeps over convolutional networks are not built yet.
      */
     public void run(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
             VariantSink sink) {
+        if (!network.denseOnly()) {
+            // DenseStack would misread a CNN's layers; refuse before any work rather than compute something wrong
+            throw new IllegalArgumentException("unit sweeps run on dense networks (MLPs) only, not yet on " + network
+                    + ", which has convolutional layers");
+        }
         network.checkLayer(layer);
         network.checkInput(data);
         int units = network.units(layer);
