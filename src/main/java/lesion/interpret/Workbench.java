@@ -1,6 +1,7 @@
 package lesion.interpret;
 
 import java.nio.file.Path;
+import lesion.engine.Architecture;
 import lesion.engine.Cancellation;
 import lesion.engine.Dataset;
 import lesion.engine.FashionStore;
@@ -12,6 +13,7 @@ import lesion.engine.Network;
 import lesion.engine.ProgressListener;
 import lesion.engine.TrainSpec;
 import lesion.engine.TrainedModel;
+import lesion.engine.Vgg19Spec;
 import lesion.engine.Trainer;
 import lesion.plan.DataPlan;
 import lesion.plan.ModelPlan;
@@ -45,7 +47,12 @@ public final class Workbench {
         return train == full.trainSize() && test == full.testSize() ? full : full.limit(train, test);
     }
 
-    public static MlpSpec mlpSpec(ModelPlan model) {
+    /** What the engine builds for the study's model; the data fixes a VGG's input shape and classes. */
+    public static Architecture architecture(ModelPlan model, Dataset data) {
+        if (model.kind().equals("vgg19")) {
+            int[] shape = data.imageShape();
+            return new Vgg19Spec(model.batchNorm(), model.width(), shape[0], shape[1], shape[2], data.numClasses());
+        }
         return new MlpSpec(model.sizes(), model.activation(), model.bias());
     }
 
@@ -56,7 +63,7 @@ public final class Workbench {
 
     /** The network of instance 0: from the cache, freshly trained, or untrained when the study does not train. */
     public Prepared prepareNetwork(Plan plan, Dataset data, java.util.function.Consumer<String> log) {
-        MlpSpec spec = mlpSpec(plan.model());
+        Architecture spec = architecture(plan.model(), data);
         long seed = plan.networkSeed(0);
         if (plan.train() == null) {
             Network untrained = Trainer.untrained(spec, seed);

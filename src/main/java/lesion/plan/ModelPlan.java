@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import lesion.check.LayerTable;
 
 /**
- * The network a study works on: its kind (mlp, vgg19, file, keras, zoo), its layer table and,
- * for the built-in MLP, the sizes, activation and bias the engine builds it from.
+ * The network a study works on: its kind (mlp, vgg19, file, keras, zoo), its layer table and what
+ * the engine builds it from: for the MLP the sizes, activation and bias; for VGG-19 whether it has
+ * batch normalisation and its width (channel scale).
  */
 public record ModelPlan(String kind, String description, LayerTable layers, int[] sizes, String activation,
-        boolean bias, Path file, Path weights) {
+        boolean bias, boolean batchNorm, double width, Path file, Path weights) {
 }
