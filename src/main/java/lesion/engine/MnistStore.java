@@ -1,11 +1,6 @@
 package lesion.engine;
 
-import lesion.results.Sha256;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,50 +39,8 @@ public final class MnistStore {
      * moved (atomically) into place, so the folder never holds a partial or unverified download.
      */
     public Path ensureFiles() {
-        Path dir = directory();
-        List<String> missing = new ArrayList<>();
-        for (String name : IdxDataset.FILE_NAMES) {
-            if (!Files.isRegularFile(dir.resolve(name))) {
-                missing.add(name);
-            }
-        }
-        if (missing.isEmpty()) {
-            return dir;
-        }
-        Path work = null;
-        try {
-            Files.createDirectories(dir);
-            // the temp folder sits inside the cache root so the final moves stay on one file system
-            work = Files.createTempDirectory(cacheRoot, ".mnist-fetch-");
-            Path fetched;
-            try {
-                fetched = fetcher.fetch(work);
-            } catch (EngineException e) {
-                throw new EngineException("cannot fetch MNIST: " + e.getMessage() + "\n" + manualInstructions(), e);
-            }
-            for (String name : missing) {
-                Path file = fetched.resolve(name);
-                if (!Files.isRegularFile(file)) {
-                    throw new EngineException("cannot fetch MNIST: the download lacks " + name + "\n"
-                            + manualInstructions());
-                }
-                String actual = Sha256.hex(Files.readAllBytes(file));
-                if (!actual.equals(SHA256.get(name))) {
-                    throw new EngineException("cannot fetch MNIST: the downloaded " + name
-                            + " does not match the known checksum (expected sha256 " + SHA256.get(name) + ", found "
-                            + actual + ")\n" + manualInstructions());
-                }
-            }
-            for (String name : missing) {
-                FileOps.moveAtomically(fetched.resolve(name), dir.resolve(name));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new EngineException("cannot set up the MNIST cache in " + dir + ": " + e.getMessage() + "\n"
-                    + manualInstructions(), e);
-        } finally {
-            FileOps.deleteQuietly(work);
-        }
+        return VerifiedDownload.ensure(cacheRoot, directory(), "MNIST", IdxDataset.FILE_NAMES, SHA256, fetcher::fetch,
+                manualInstructions());
     }
 
     /**
