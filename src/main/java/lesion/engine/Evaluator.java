@@ -100,15 +100,8 @@ final class Evaluator {
         return true;
     }
 
-    /**
-     * A CNN's logits: DL4J runs every layer but the output one (inference mode), then the output
-     * layer's x·W + b without its softmax, which would underflow (see {@link Scorer}).
-     */
+    /** A CNN's logits: DL4J's layers up to the output one, then its x·W + b without the softmax ({@link Scorer}). */
     private static INDArray cnnLogits(MultiLayerNetwork net, INDArray x) {
-        int last = net.getnLayers() - 1;
-        INDArray features = net.feedForwardToLayer(last - 1, x, false).get(last);
-        INDArray logits = features.mmul(net.getParam(last + "_W"));
-        INDArray bias = net.paramTable().get(last + "_b");
-        return bias == null ? logits : logits.addiRowVector(bias);
+        return new LayerRunner(net).logits(0, x);
     }
 }

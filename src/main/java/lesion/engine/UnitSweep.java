@@ -2,40 +2,53 @@ package lesion.engine;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import lesion.results.Scores;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Scores many ablations of units in one layer quickly, with any {@link Ablation} method. Everything before the
- * ablated layer is unaffected by its variants, so once per chunk of test images the sweep computes what every
- * variant starts from: for {@code zero} the layer's pre-activation z = x W + b (zeroing a unit's incoming weights and
- * bias is the same as zeroing z_j), for {@code mask}, {@code mean} and {@code noise} its output a = act(z) (the logits
- * on the output layer). Each variant copies that into a reused buffer, changes its columns (for zero then applies
- * the activation) and runs only the remaining layers up to the output layer's logits, which it scores (see
- * {@link Scorer}). The network itself is never modified or copied. Results equal, bit for bit, those of the plain
- * path through DL4J's own layers (really zeroing the weights, or changing the columns of DL4J's activations and
- * running the later layers with DL4J; see the tests' oracles).
+ * Scores many ablations of units (or filters) in one layer quickly, with any {@link Ablation} method. Everything
+ * before the ablated layer is unaffected by its variants, so once per chunk of test images the sweep computes what
+ * every variant starts from, the array at the ablation point (see {@link DensePath} for MLPs, {@link CnnPath} for
+ * CNNs). Each variant copies it, changes its units' slices, and runs only the rest of the network up to the output
+ * layer's logits, which it scores (see {@link Scorer}). On the way it checks whether its units were silenced at the
+ * end of their block. The network itself is never modified or copied. Results equal, bit for bit, those of the
+ * plain path through DL4J's own layers (really zeroing the weights, or changing DL4J's activations and running the
+ * later layers with DL4J; see the tests' oracles).
  */
 public final class UnitSweep {
+
+    /** Bytes of ablation-point arrays a sweep keeps for the whole test set before it recomputes them per block. */
+    static final long SHARED_BYTES = 512L << 20;
+    /** Variants that advance together through the test set when the ablation-point arrays are recomputed. */
+    static final int BLOCK = 32;
 
     private final ProgressListener progress;
     private final Cancellation cancellation;
     private final int chunkRows;
+    private final long sharedBytes;
 
     public UnitSweep(ProgressListener progress, Cancellation cancellation) {
-        this(progress, cancellation, Evaluator.CHUNK_ROWS);
+        this(progress, cancellation, 0);
     }
 
-    /** For tests: another chunk height (results then match only an evaluation with the same chunking). */
+    /**
+     * For tests: another chunk height (results then match only an evaluation with the same chunking); 0 for the
+     * network's own ({@link Network#evaluationChunkRows}).
+     */
     UnitSweep(ProgressListener progress, Cancellation cancellation, int chunkRows) {
+        this(progress, cancellation, chunkRows, SHARED_BYTES);
+    }
+
+    /** For tests: another bound on the ablation-point arrays kept for the whole test set. */
+    UnitSweep(ProgressListener progress, Cancellation cancellation, int chunkRows, long sharedBytes) {
         this.progress = progress;
         this.cancellation = cancellation;
         this.chunkRows = chunkRows;
+        this.sharedBytes = sharedBytes;
     }
 
     /** A sweep that reports nothing and cannot be cancelled. */
@@ -82,23 +95,44 @@ public final class UnitSweep {
     }
 
     /**
-     * Scores every variant and hands each to {@code sink} before the next is computed, so that the caller decides
+     * Scores every variant and hands each to {@code sink} before later ones are delivered, so that the caller decides
      * what to keep (a sweep of 19,900 pairs over 10,000 images would otherwise hold them all). A variant lists the
-     * unit indices of layer {@code layer} to ablate with {@code method}; an empty variant gives the baseline. All
-     * units are checked before any work. Progress advances after the sink has taken a variant; cancellation is
-     * checked before each variant, so a cancelled sweep has delivered exactly the variants it reported. The network must
-     * be an MLP ({@link Network#denseOnly}); sweeps over convolutional networks are not built yet.
+     * unit (or filter) indices of layer {@code layer} to ablate with {@code method}; an empty variant gives the
+     * baseline. All units are checked before any work. Progress advances after the sink has taken a variant;
+     * cancellation is checked before each variant and chunk, so a cancelled sweep has delivered exactly the variants
+     * it reported.
+     *
+     * <p>Memory stays bounded: the arrays at the ablation point are kept for the whole test set only if they fit
+     * {@link #SHARED_BYTES}; otherwise they are recomputed chunk by chunk for each block of {@link #BLOCK} variants,
+     * which then advance together (each variant keeps only its predictions until the block is delivered).
      */
     public void run(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
             VariantSink sink) {
-        if (!network.denseOnly()) {
-            // DenseStack would misread a CNN's layers; refuse before any work rather than compute something wrong
-            throw new IllegalArgumentException("unit sweeps run on dense networks (MLPs) only, not yet on " + network
-                    + ", which has convolutional layers");
-        }
+        runDetailed(network, data, layer, method, variants,
+                (index, units, scores, silenced) -> sink.accept(index, units, scores));
+    }
+
+    /** Receives, besides what {@link VariantSink} does, whether the variant's units were silenced. */
+    @FunctionalInterface
+    public interface DetailedSink {
+        /**
+         * {@code silenced}: whether every ablated unit's output at the end of its block (after its batch norm and
+         * activation, where there are such layers; the logits for the output layer) was exactly 0 for every test
+         * image. False for {@code zero} before a batch norm, which shifts the zeros; true for {@code mask}.
+         */
+        void accept(int index, int[] units, Scores scores, boolean silenced);
+    }
+
+    /** {@link #run(Network, Dataset, int, Ablation, List, VariantSink)}, also saying whether units were silenced. */
+    public void runDetailed(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
+            DetailedSink sink) {
         network.checkLayer(layer);
         network.checkInput(data);
         int units = network.units(layer);
+        if (units == 0) {
+            throw new IllegalArgumentException("layer " + layer + " (" + network.layerName(layer)
+                    + ") has no units or filters to ablate");
+        }
         for (int[] variant : variants) {
             for (int u : variant) {
                 if (u < 0 || u >= units) {
@@ -107,61 +141,46 @@ public final class UnitSweep {
                 }
             }
         }
-        DenseStack stack = new DenseStack(network.dl4j());
-        int last = stack.layerCount() - 1;
+        int rows = chunkRows > 0 ? chunkRows : network.evaluationChunkRows();
+        SweepPath path = network.denseOnly() ? new DensePath(network, layer, method, rows)
+                : new CnnPath(network, layer, method, rows);
         int[] labels = data.testLabels(); // one copy shared by all results
-        List<int[]> chunks = Evaluator.chunks(labels.length, chunkRows);
-
-        // once per chunk, what no variant changes: the ablated layer's pre-activation z (zero) or its output
-        // a = act(z) (the other methods; on the output layer a is the logits, never softmaxed)
-        List<INDArray> shared = new ArrayList<>();
-        double[] sums = method.kind() == Ablation.Kind.MEAN ? new double[units] : null;
-        for (int[] chunk : chunks) {
-            INDArray h = Evaluator.rows(data.testFeatures(), chunk);
-            for (int i = 0; i < layer; i++) {
-                h = stack.forward(i, h);
-            }
-            INDArray z = stack.preActivation(layer, h, stack.buffer(h.rows(), layer));
-            INDArray a = method.onOutput() && layer < last ? stack.activate(layer, z) : z;
-            if (sums != null) {
-                addColumnSums(a, sums);
-            }
-            shared.add(a);
-        }
-        float[] means = sums == null ? null : means(sums, labels.length);
-        // scratch buffers per distinct chunk height (at most two), reused by every variant
-        Map<Integer, INDArray[]> scratch = new HashMap<>();
+        List<int[]> chunks = Evaluator.chunks(labels.length, path.chunkRows());
+        SharedArrays shared = new SharedArrays(path, data, chunks, sharedBytes);
+        float[] means = method.kind() == Ablation.Kind.MEAN ? shared.means(labels.length) : null;
+        int block = shared.keepsAll() ? 1 : BLOCK;
 
         progress.start("sweep " + network.layerName(layer), variants.size(), "variants");
         try {
-            for (int v = 0; v < variants.size(); v++) {
-                cancellation.check();
-                int[] variant = variants.get(v);
-                Random[] noise = noiseGenerators(method, v, variant);
-                int[] predicted = new int[labels.length];
-                BitSet top5 = new BitSet(labels.length);
-                for (int c = 0; c < chunks.size(); c++) {
-                    INDArray base = shared.get(c);
-                    INDArray[] buf = scratch.computeIfAbsent(base.rows(), rows -> {
-                        INDArray[] b = new INDArray[last + 1];
-                        for (int k = layer; k <= last; k++) {
-                            b[k] = stack.buffer(rows, k);
-                        }
-                        return b;
-                    });
-                    INDArray h = ablate(method, buf[layer].assign(base), variant, means, noise);
-                    if (!method.onOutput() && layer < last) {
-                        h = stack.activate(layer, h);
-                    }
-                    // from the ablated layer's output to the output layer's pre-activation: the logits
-                    for (int k = layer + 1; k <= last; k++) {
-                        INDArray zk = stack.preActivation(k, h, buf[k]);
-                        h = k < last ? stack.activate(k, zk) : zk;
-                    }
-                    Scorer.score(h, labels, chunks.get(c)[0], predicted, top5);
+            for (int from = 0; from < variants.size(); from += block) {
+                int to = Math.min(variants.size(), from + block);
+                int[][] predicted = new int[to - from][labels.length];
+                BitSet[] top5 = new BitSet[to - from];
+                boolean[] silenced = new boolean[to - from];
+                Random[][] noise = new Random[to - from][];
+                for (int v = from; v < to; v++) {
+                    top5[v - from] = new BitSet(labels.length);
+                    silenced[v - from] = true;
+                    noise[v - from] = noiseGenerators(method, v, variants.get(v));
                 }
-                sink.accept(v, variant, new Scores(data.numClasses(), labels, predicted, top5));
-                progress.advance(1);
+                for (int c = 0; c < chunks.size(); c++) {
+                    cancellation.check();
+                    INDArray base = shared.get(c);
+                    for (int v = from; v < to; v++) {
+                        cancellation.check();
+                        int[] variant = variants.get(v);
+                        INDArray x = ablate(method, path.scratch(base), variant, path.zeroValue(), means,
+                                noise[v - from]);
+                        INDArray end = path.toBlockEnd(x);
+                        silenced[v - from] &= allZero(end, variant);
+                        Scorer.score(path.logits(end), labels, chunks.get(c)[0], predicted[v - from], top5[v - from]);
+                    }
+                }
+                for (int v = from; v < to; v++) {
+                    sink.accept(v, variants.get(v), new Scores(data.numClasses(), labels, predicted[v - from],
+                            top5[v - from]), silenced[v - from]);
+                    progress.advance(1);
+                }
             }
         } finally {
             progress.finish();
@@ -169,30 +188,115 @@ public final class UnitSweep {
     }
 
     /**
-     * Ablates the variant's columns of {@code x} (a copy of the shared z or a, for the next chunk of rows) in
-     * place; {@code noise} holds one generator per entry of {@code variant}, already advanced past earlier chunks.
+     * The arrays at the ablation point, one per chunk: computed once and kept when the whole test set's fit
+     * {@link #SHARED_BYTES}, else recomputed on each request (the prefix of the network is then run once per block
+     * of variants).
      */
-    private static INDArray ablate(Ablation method, INDArray x, int[] variant, float[] means, Random[] noise) {
+    private static final class SharedArrays {
+        private final SweepPath path;
+        private final Dataset data;
+        private final List<int[]> chunks;
+        private final INDArray[] kept;
+
+        SharedArrays(SweepPath path, Dataset data, List<int[]> chunks, long budget) {
+            this.path = path;
+            this.data = data;
+            this.chunks = chunks;
+            INDArray first = compute(0);
+            long bytes = first.length() * first.dataType().width() / Math.max(1, first.size(0)) * data.testSize();
+            if (bytes <= budget) {
+                kept = new INDArray[chunks.size()];
+                kept[0] = first;
+            } else {
+                kept = null;
+            }
+        }
+
+        boolean keepsAll() {
+            return kept != null;
+        }
+
+        INDArray get(int c) {
+            if (kept == null) {
+                return compute(c);
+            }
+            if (kept[c] == null) {
+                kept[c] = compute(c);
+            }
+            return kept[c];
+        }
+
+        private INDArray compute(int c) {
+            return path.shared(Evaluator.rows(data.testFeatures(), chunks.get(c)));
+        }
+
+        /**
+         * Each feature's mean over the test set (a unit's for a dense layer; each position of a channel for a
+         * convolution): double sums of the floats in row order, divided by the images, rounded to float.
+         */
+        float[] means(int rows) {
+            double[] sums = null;
+            for (int c = 0; c < chunks.size(); c++) {
+                INDArray a = get(c);
+                if (sums == null) {
+                    sums = new double[(int) (a.length() / a.size(0))];
+                }
+                addColumnSums(a.dup('c').data().asFloat(), sums);
+            }
+            float[] out = new float[sums.length];
+            for (int f = 0; f < sums.length; f++) {
+                out[f] = (float) (sums[f] / rows);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Ablates the variant's units of {@code x} (a contiguous c-ordered copy of the shared array for one chunk) in
+     * place, seen as [rows, units, features per unit]; {@code noise} holds one generator per entry of
+     * {@code variant}, already advanced past earlier chunks (row by row, a unit's features in c order).
+     */
+    private static INDArray ablate(Ablation method, INDArray x, int[] variant, float zeroValue, float[] means,
+            Random[] noise) {
+        long rows = x.size(0);
+        long units = x.size(1);
+        long per = x.length() / rows / units;
+        INDArray view = x.reshape('c', rows, units, per);
         for (int i = 0; i < variant.length; i++) {
             int u = variant[i];
-            INDArray column = x.getColumn(u);
+            INDArray slice = view.get(NDArrayIndex.all(), NDArrayIndex.point(u), NDArrayIndex.all());
             switch (method.kind()) {
-                case ZERO, MASK -> column.assign(0);
-                case MEAN -> column.assign(means[u]);
+                case ZERO -> slice.assign(zeroValue);
+                case MASK -> slice.assign(0);
+                case MEAN -> slice.assign(0).addiRowVector(Nd4j.createFromArray(
+                        java.util.Arrays.copyOfRange(means, (int) (u * per), (int) ((u + 1) * per)))
+                        .castTo(x.dataType()));
                 case NOISE -> {
                     if (noise[i] == null) {
                         break; // a unit listed twice gets its noise once
                     }
-                    float[] add = new float[(int) x.rows()];
-                    for (int r = 0; r < add.length; r++) {
-                        add[r] = (float) (method.sigma() * noise[i].nextGaussian());
+                    float[] add = new float[(int) (rows * per)];
+                    for (int k = 0; k < add.length; k++) {
+                        add[k] = (float) (method.sigma() * noise[i].nextGaussian());
                     }
                     // one IEEE float addition per element, the same as a[r][u] + add[r] in Java
-                    column.addi(Nd4j.createFromArray(add).castTo(x.dataType()).reshape(column.shape()));
+                    slice.addi(Nd4j.createFromArray(add).castTo(x.dataType()).reshape('c', rows, per));
                 }
             }
         }
         return x;
+    }
+
+    /** Whether the variant's units are exactly 0 everywhere in {@code end} ([rows, units, ...]); NaN is not 0. */
+    private static boolean allZero(INDArray end, int[] variant) {
+        for (int u : variant) {
+            INDArray slice = end.get(NDArrayIndex.all(), NDArrayIndex.point(u));
+            double max = slice.amaxNumber().doubleValue();
+            if (max != 0 || Double.isNaN(slice.sumNumber().doubleValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Variant v's noise generators, one per unit it lists (null for a repeated unit); null for other methods. */
@@ -210,10 +314,8 @@ public final class UnitSweep {
         return out;
     }
 
-    /** Adds each column's values to {@code sums}, row by row in double precision. */
-    private static void addColumnSums(INDArray a, double[] sums) {
-        INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
-        float[] v = c.data().asFloat();
+    /** Adds each column of the c-ordered rows {@code v} to {@code sums}, row by row in double precision. */
+    private static void addColumnSums(float[] v, double[] sums) {
         int cols = sums.length;
         for (int base = 0; base < v.length; base += cols) {
             for (int u = 0; u < cols; u++) {
@@ -222,11 +324,4 @@ public final class UnitSweep {
         }
     }
 
-    private static float[] means(double[] sums, int rows) {
-        float[] out = new float[sums.length];
-        for (int u = 0; u < sums.length; u++) {
-            out[u] = (float) (sums[u] / rows);
-        }
-        return out;
-    }
 }

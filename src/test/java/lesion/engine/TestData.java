@@ -55,6 +55,11 @@ final class TestData {
         return Vgg19Spec.of(true, 0.0625, lesion.check.DataShape.MNIST);
     }
 
+    /** {@link #tinyVgg()} trained one epoch on {@link #small()} (once per JVM; its batch norms have real statistics). */
+    static TrainedModel trainedTinyVgg() {
+        return trained(tinyVgg(), TrainSpec.adam(1, 64, 0.001, 19));
+    }
+
     static MlpSpec mlp(String activation, boolean bias, int... sizes) {
         return new MlpSpec(sizes, activation, bias);
     }

@@ -162,15 +162,6 @@ class Vgg19NetworkTest {
     }
 
     @Test
-    void unitSweepsRefuseIt() {
-        Network net = Trainer.untrained(TestData.tinyVgg(), 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new UnitSweep().run(net, TestData.small(), 0, List.of(new int[] {0})));
-        assertTrue(e.getMessage().contains("dense networks") && e.getMessage().contains("convolutional"),
-                e.getMessage());
-    }
-
-    @Test
     void refusesImagesOfAnotherShape() throws IOException {
         Dataset tiny = IdxDataset.load(IdxFiles.writeValidSet(dir.resolve("tiny")));
         EngineException e = assertThrows(EngineException.class,
