@@ -209,9 +209,12 @@ public final class Executor {
                 Ablation method = Ablation.of(a.method().kind(), a.method().sigma(),
                         SeedScope.of(step.seed(), index).seed("noise"));
                 // each variant's scores become a row at once: the sweep's per-image arrays are not kept
-                sweep.run(model.trained(), data, index, method, variants, (i, units, scores) -> run.rows.add(
-                        VariantRow.of(step.id(), index, name, units, run.baseline, scores)
-                                .withSelection(chosen.get(i).label(), chosen.get(i).percent())));
+                String methodText = method.toString();
+                sweep.runDetailed(model.trained(), data, index, method, variants,
+                        (i, units, scores, silenced) -> run.rows.add(
+                                VariantRow.of(step.id(), index, name, units, run.baseline, scores)
+                                        .withSelection(chosen.get(i).label(), chosen.get(i).percent())
+                                        .withMethod(methodText, silenced)));
             }
             return StepResult.of(step, 0, EvaluationRow.of(run.baseline), run.rows, run.seconds());
         }

@@ -15,12 +15,12 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** An accuracy (a fraction in [0, 1]) for a CSV field. */
     /** A percentage as written in studies, without the sign: {@code 25}, {@code 0.5}. */
     static String percent(double p) {
         return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
     }
 
+    /** An accuracy (a fraction in [0, 1]) for a CSV field. */
     static String fraction(double v) {
         return fixed(v, FRACTION_DECIMALS);
     }

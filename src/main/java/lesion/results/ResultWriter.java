@@ -56,7 +56,12 @@ public final class ResultWriter {
         Path jsonFile = runDir.resolve(base + ".json");
         AtomicFiles.write(csvFile, csv(instances));
         AtomicFiles.write(jsonFile, json(instances));
-        return List.of(csvFile, jsonFile);
+        if (first.isEvaluation()) {
+            return List.of(csvFile, jsonFile);
+        }
+        Path layersFile = runDir.resolve(base + "-layers.csv");
+        AtomicFiles.write(layersFile, layersCsv(instances));
+        return List.of(csvFile, jsonFile, layersFile);
     }
 
     /** The CSV text for a step's results. */
@@ -79,7 +84,8 @@ public final class ResultWriter {
             }
             return out.toString();
         }
-        header.addAll(List.of("step", "instance", "layer", "layer_name", "units", "selection", "percent", "top1",
+        header.addAll(List.of("step", "instance", "layer", "layer_name", "units", "selection", "percent", "method",
+                "silenced", "top1",
                 "top5", "top1_drop_pp", "top5_drop_pp", "newly_wrong", "newly_right"));
         addClassColumns(header, classes, "_acc");
         addClassColumns(header, classes, "_drop_pp");
@@ -87,14 +93,42 @@ public final class ResultWriter {
         for (StepResult r : instances) {
             String instance = Integer.toString(r.instance());
             for (VariantRow v : r.rows()) {
-                List<String> row = new ArrayList<>(13 + 2 * classes);
+                List<String> row = new ArrayList<>(15 + 2 * classes);
                 row.addAll(List.of(r.stepId(), instance, Integer.toString(v.layer()),
                         v.layerName() == null ? "" : v.layerName(), v.unitsText(), v.selection(),
-                        Double.isNaN(v.percent()) ? "" : Numbers.percent(v.percent()), Numbers.fraction(v.top1()),
+                        Double.isNaN(v.percent()) ? "" : Numbers.percent(v.percent()), v.method(),
+                        v.silenced() == null ? "" : v.silenced() ? "yes" : "no", Numbers.fraction(v.top1()),
                         Numbers.fraction(v.top5()), Numbers.pp(v.top1Drop()), Numbers.pp(v.top5Drop()),
                         Integer.toString(v.newlyWrong()), Integer.toString(v.newlyRight())));
                 addValues(row, v.perClassTop1(), classes, false);
                 addValues(row, v.perClassTop1Drop(), classes, true);
+                Csv.appendRow(out, row);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The per-layer and proportion summary of an ablate step's variants ({@link LayerSummary}), one row per
+     * instance, layer and percentage: {@code step-3-ablate-layers.csv}.
+     */
+    public String layersCsv(List<StepResult> instances) {
+        int classes = classes(instances);
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("step", "instance", "layer", "layer_name", "percent", "units",
+                "variants", "top1_drop_mean_pp", "top1_drop_std_pp", "top5_drop_mean_pp", "top5_drop_std_pp",
+                "silenced"));
+        addClassColumns(header, classes, "_drop_mean_pp");
+        Csv.appendRow(out, header);
+        for (StepResult r : instances) {
+            for (LayerSummary l : LayerSummary.of(r.rows())) {
+                List<String> row = new ArrayList<>(List.of(r.stepId(), Integer.toString(r.instance()),
+                        Integer.toString(l.layer()), l.layerName(),
+                        Double.isNaN(l.percent()) ? "" : Numbers.percent(l.percent()), Integer.toString(l.units()),
+                        Integer.toString(l.variants()), Numbers.pp(l.top1DropMean()), Numbers.pp(l.top1DropStd()),
+                        Numbers.pp(l.top5DropMean()), Numbers.pp(l.top5DropStd()),
+                        l.silenced() < 0 ? "" : Integer.toString(l.silenced())));
+                addValues(row, l.perClassDropMean(), classes, true);
                 Csv.appendRow(out, row);
             }
         }
@@ -148,6 +182,12 @@ public final class ResultWriter {
             node.putNull("percent");
         } else {
             node.put("percent", v.percent());
+        }
+        node.put("method", v.method());
+        if (v.silenced() == null) {
+            node.putNull("silenced");
+        } else {
+            node.put("silenced", v.silenced());
         }
         node.put("top1", Numbers.jsonFraction(v.top1()));
         node.put("top5", Numbers.jsonFraction(v.top5()));

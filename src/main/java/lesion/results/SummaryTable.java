@@ -77,6 +77,30 @@ public final class SummaryTable {
             out.append("  largest gains:\n");
             table(out, gains, layers);
         }
+        List<LayerSummary> summaries = LayerSummary.of(rows);
+        if (summaries.size() > 1) {
+            out.append("  mean drop per layer and proportion (± sample std over its variants):\n");
+            layerTable(out, summaries);
+        }
+    }
+
+    private static void layerTable(StringBuilder out, List<LayerSummary> summaries) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"layer", "name", "%", "units", "variants", "top-1 drop pp", "top-5 drop pp",
+            "silenced"});
+        for (LayerSummary l : summaries) {
+            cells.add(new String[] {Integer.toString(l.layer()), l.layerName(),
+                Double.isNaN(l.percent()) ? "" : Numbers.percent(l.percent()), Integer.toString(l.units()),
+                Integer.toString(l.variants()), meanStd(l.top1DropMean(), l.top1DropStd()),
+                meanStd(l.top5DropMean(), l.top5DropStd()),
+                l.silenced() < 0 ? "" : l.silenced() + "/" + l.variants()});
+        }
+        align(out, cells, 2);
+    }
+
+    private static String meanStd(double mean, double std) {
+        return String.format(Locale.ROOT, "%+.2f", mean * 100)
+                + (Double.isNaN(std) ? "" : String.format(Locale.ROOT, " ± %.2f", std * 100));
     }
 
     private static String evaluation(EvaluationRow e) {
@@ -100,6 +124,11 @@ public final class SummaryTable {
             }
             cells.add(line);
         }
+        align(out, cells, layers ? 2 : 1);
+    }
+
+    /** Prints rows of cells in aligned columns: the first {@code textColumns} left-aligned, the rest right-aligned. */
+    private static void align(StringBuilder out, List<String[]> cells, int textColumns) {
         int columns = cells.get(0).length;
         int[] width = new int[columns];
         for (String[] line : cells) {
@@ -108,7 +137,6 @@ public final class SummaryTable {
             }
         }
         // units (and layer) read left to right; the figures right-aligned, so their digits line up
-        int textColumns = layers ? 2 : 1;
         for (String[] line : cells) {
             StringBuilder text = new StringBuilder("    ");
             for (int c = 0; c < columns; c++) {

@@ -15,10 +15,13 @@ import java.util.Objects;
  *
  * @param newlyWrongSamples test images right (top-1) in the baseline and wrong in the variant, ascending
  * @param newlyRightSamples test images wrong (top-1) in the baseline and right in the variant, ascending
+ * @param method how the units were removed ({@code zero}, {@code mask}, {@code mean}, {@code noise 0.1}), or ""
+ * @param silenced whether the removed units' outputs (after their batch norm and activation) were exactly 0 for
+ *     every test image; null when not measured
  */
 public record VariantRow(String stepId, int layer, String layerName, int[] units, double top1, double top5,
         double top1Drop, double top5Drop, double[] perClassTop1, double[] perClassTop1Drop, int[] newlyWrongSamples,
-        int[] newlyRightSamples, String selection, double percent) {
+        int[] newlyRightSamples, String selection, double percent, String method, Boolean silenced) {
 
     /**
      * Compares a variant's scores with the baseline's in one pass over the samples. Called for
@@ -74,7 +77,7 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
         return new VariantRow(stepId, layer, layerName, units == null ? new int[0] : units.clone(),
                 ratio(variantTop1, n), ratio(variantTop5, n), ratio(baseTop1 - variantTop1, n),
                 ratio(baseTop5 - variantTop5, n), perClass, perClassDrop, wrong.toArray(), right.toArray(), "",
-                Double.NaN);
+                Double.NaN, "", null);
     }
 
     /**
@@ -84,7 +87,13 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
      */
     public VariantRow withSelection(String selection, double percent) {
         return new VariantRow(stepId, layer, layerName, units, top1, top5, top1Drop, top5Drop, perClassTop1,
-                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, selection, percent);
+                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, selection, percent, method, silenced);
+    }
+
+    /** The same row, saying how its units were removed and whether that silenced them (null: not measured). */
+    public VariantRow withMethod(String method, Boolean silenced) {
+        return new VariantRow(stepId, layer, layerName, units, top1, top5, top1Drop, top5Drop, perClassTop1,
+                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, selection, percent, method, silenced);
     }
 
     /** Images that were right (top-1) in the baseline and are wrong in this variant. */
@@ -119,7 +128,8 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
                 && Arrays.equals(r.perClassTop1, perClassTop1) && Arrays.equals(r.perClassTop1Drop, perClassTop1Drop)
                 && Arrays.equals(r.newlyWrongSamples, newlyWrongSamples)
                 && Arrays.equals(r.newlyRightSamples, newlyRightSamples) && Objects.equals(r.selection, selection)
-                && Double.compare(r.percent, percent) == 0;
+                && Double.compare(r.percent, percent) == 0 && Objects.equals(r.method, method)
+                && Objects.equals(r.silenced, silenced);
     }
 
     @Override

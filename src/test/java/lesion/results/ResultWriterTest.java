@@ -41,7 +41,8 @@ class ResultWriterTest {
         for (List<String> row : rows) {
             assertEquals(header.size(), row.size());
         }
-        assertEquals(List.of("step", "instance", "layer", "layer_name", "units", "selection", "percent", "top1",
+        assertEquals(List.of("step", "instance", "layer", "layer_name", "units", "selection", "percent", "method",
+                "silenced", "top1",
                 "top5", "top1_drop_pp", "top5_drop_pp", "newly_wrong", "newly_right", "class_0_acc", "class_1_acc",
                 "class_2_acc", "class_0_drop_pp", "class_1_drop_pp", "class_2_drop_pp"), header);
         List<String> first = rows.get(1);
@@ -115,7 +116,7 @@ class ResultWriterTest {
         assertEquals(5, Fixtures.parseCsv(Files.readString(dir.resolve("step-2-ablate.csv"))).size());
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("step-2-ablate.csv", "step-2-ablate.json"), names);
+            assertEquals(List.of("step-2-ablate-layers.csv", "step-2-ablate.csv", "step-2-ablate.json"), names);
         }
     }
 
