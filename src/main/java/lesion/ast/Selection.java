@@ -4,8 +4,9 @@ import java.util.List;
 import lesion.source.Span;
 
 /**
- * Which units (or filters: the two words are synonyms, {@code noun} keeps the one written) of a
- * layer an {@code ablate} removes, and so how many variants it makes.
+ * Which units (or filters) of a layer an {@code ablate} removes, and so how many variants it makes.
+ * {@code noun} keeps the word written: {@code units} fits every layer (a convolution's units are its
+ * filters), {@code filters} only convolutions, which the checker enforces.
  */
 public sealed interface Selection {
     Word noun();

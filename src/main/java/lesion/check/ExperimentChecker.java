@@ -11,6 +11,7 @@ import lesion.ast.IntLit;
 import lesion.ast.PercentLit;
 import lesion.ast.Selection;
 import lesion.ast.Statement;
+import lesion.ast.Word;
 import lesion.source.Diagnostics;
 
 /**
@@ -98,6 +99,16 @@ final class ExperimentChecker {
         List<LayerInfo> layers = resolver.resolveAblatable(a.target(), out);
         lastAblatedLayers = layers;
         long variants = 0;
+        checkSelectionItself(a.selection());
+        Word noun = a.selection().noun();
+        layers.stream().filter(l -> !l.isConv()).findFirst().ifPresent(dense -> {
+            if (noun != null && noun.is("filters")) {
+                // 'units' is the general word (a conv layer's units are its filters); 'filters' claims convolutions
+                out.error(noun.span(), "'filters' selects the filters of convolutions, but layer " + dense.index()
+                        + " (" + dense.name() + ") is a " + dense.type() + " layer with units",
+                        layers.size() == 1 ? "write 'units'" : "write 'units', which fits every kind of layer");
+            }
+        });
         for (LayerInfo layer : layers) {
             variants += variants(a.selection(), layer.units());
             checkSelection(a.selection(), layer);
@@ -172,7 +183,18 @@ final class ExperimentChecker {
                 out.error(p.span(), "pairs need at least 2 " + layer.unitNoun() + ", but layer " + layer.index()
                         + " has only " + n);
             }
-        } else if (sel instanceof Selection.Random r) {
+        } else if (sel instanceof Selection.Similar s) {
+            if (s.sample() != null) {
+                if (s.sample().value() > n) {
+                    out.error(s.sample().span(), "cannot sample " + s.sample().value() + " references: " + where);
+                }
+            }
+        }
+    }
+
+    /** What a selection says whatever the layer (percentages, counts): checked once per statement. */
+    private void checkSelectionItself(Selection sel) {
+        if (sel instanceof Selection.Random r) {
             percentages(r.fractions());
             if (r.repeat() != null) {
                 Checker.count(r.repeat(), "the number of random groups", Checker.MAX_GROUPS, out);
@@ -183,9 +205,6 @@ final class ExperimentChecker {
             percentages(s.fractions());
             if (s.sample() != null) {
                 Checker.count(s.sample(), "the number of sampled references", Integer.MAX_VALUE, out);
-                if (s.sample().value() > n) {
-                    out.error(s.sample().span(), "cannot sample " + s.sample().value() + " references: " + where);
-                }
             }
         }
     }
