@@ -22,6 +22,15 @@ import java.util.Random;
  * other units or variants the sweep has.</li>
  * </ul>
  *
+ * <p>In a CNN a unit is a filter of a convolution (or a unit of a dense layer of its classifier), and its "output" is
+ * the end of its block: the channel after the batch norms and activation layers that directly follow the layer
+ * (VGG-19-BN's conv, batch norm, ReLU). {@code zero} sets the layer's own output channel to its activation of 0 (0
+ * for VGG's identity convolutions) and lets the batch norm run, which shifts it to β − γ·μ/√(σ² + ε) before the
+ * ReLU, so zero does not silence such a filter (the sweep measures whether it did). {@code mask} sets the whole
+ * channel at the block's end to 0; {@code mean} replaces each of its positions by that position's mean over the
+ * test set (a mean feature map, summed as above); {@code noise} adds its own number to every position, an image's
+ * positions taken in row-major order (row, then column) before the next image's.
+ *
  * <p>On the output layer the "output" is the logits that are scored: the softmax is never applied (see
  * {@link Scorer}), so mask sets a logit to 0 (the same as zero there), mean sets it to the class's mean logit and
  * noise perturbs the logit.

@@ -9,7 +9,10 @@ import lesion.interpret.ExitCodes;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every study we ship in examples/ and studies/ must check cleanly: users start from them. */
+/**
+ * Every study we ship in examples/ and studies/ must check cleanly, without warnings other than the deliberate one
+ * about zero before a batch norm: users start from them.
+ */
 class ShippedStudiesTest {
     @TestFactory
     Stream<DynamicTest> shippedStudiesCheck() {
@@ -18,7 +21,13 @@ class ShippedStudiesTest {
             return studies.stream().map(study -> DynamicTest.dynamicTest(Golden.name(study), () -> {
                 CliRunner.Result r = CliRunner.run("check", Golden.name(study));
                 assertEquals(ExitCodes.OK, r.exit(), r.err());
-                assertEquals("", r.err(), "no warnings expected in shipped studies");
+                // the paper's method is zero, so the VGG studies keep the warning that it does not silence a filter
+                // before a batch norm (the results record whether it did); any other warning is a mistake
+                String other = r.err().lines().filter(line -> line.contains(": warning: ")
+                        && !line.contains("zeroing a filter before a batch normalisation does not silence it"))
+                        .reduce("", (a, b) -> a + b + "\n");
+                assertEquals("", other, "no other warnings expected in shipped studies");
+                assertEquals(0, r.err().lines().filter(line -> line.contains(": error: ")).count(), r.err());
             }));
         });
     }
