@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +77,7 @@ public final class NpzWeights {
         TRANSPOSE,
         /** Torch's running variance into DL4J's log10 of the standard deviation. */
         LOG10_STD,
-        /** Torch's running variance into DL4J's variance (a batch norm built with useLogStd(false)). */
+        /** Torch's running variance as it is (a batch norm built with useLogStd(false), as DL4J before beta4). */
         VARIANCE
     }
 
@@ -98,20 +97,19 @@ public final class NpzWeights {
         List<Slot> slots = slots(network);
         String where = WHAT + " " + archive.file() + ": ";
         checkNames(slots, network, where);
-        Map<Slot, float[]> values = new LinkedHashMap<>();
+        List<float[]> values = new ArrayList<>();
         for (Slot slot : slots) {
-            values.put(slot, checkedValues(slot, archive.arrays().get(slot.name()), where));
+            values.add(checkedValues(slot, archive.arrays().get(slot.name()), where));
         }
-        for (Map.Entry<Slot, float[]> e : values.entrySet()) {
-            Slot slot = e.getKey();
-            INDArray param = net.getParam(slot.param());
-            float[] v = e.getValue();
+        for (int k = 0; k < slots.size(); k++) {
+            Slot slot = slots.get(k);
+            float[] v = values.get(k);
             // getParam is a live view of the network's parameters: assigning into it changes the network
+            INDArray param = net.getParam(slot.param());
             switch (slot.kind()) {
-                case COPY -> param.assign(Nd4j.create(v, param.shape(), 'c'));
+                case COPY, VARIANCE -> param.assign(Nd4j.create(v, param.shape(), 'c'));
                 case TRANSPOSE -> param.assign(Nd4j.create(v, slot.shape(), 'c').transpose());
                 case LOG10_STD -> param.assign(Nd4j.create(logStd(v), param.shape(), 'c'));
-                case VARIANCE -> param.assign(Nd4j.create(v, param.shape(), 'c'));
             }
         }
     }
@@ -200,10 +198,10 @@ public final class NpzWeights {
         }
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {
-            problems.add(plural(missing, "is", "are") + " missing");
+            problems.add(arrays(missing) + " missing");
         }
         if (!unexpected.isEmpty()) {
-            problems.add(plural(unexpected, "is", "are") + " not part of the model"
+            problems.add(arrays(unexpected) + " not part of the model"
                     + (prefix == null ? "" : " (drop the prefix '" + prefix + "')"));
         }
         problems.addAll(wrongShape);
@@ -222,14 +220,11 @@ public final class NpzWeights {
     }
 
     /** {@code array 'a' is} or {@code arrays 'a', 'b' are}. */
-    private static String plural(List<String> names, String one, String many) {
-        return (names.size() == 1 ? "array " : "arrays ") + quoted(names) + " " + (names.size() == 1 ? one : many);
-    }
-
-    private static String quoted(List<String> names) {
-        List<String> q = new ArrayList<>();
-        names.forEach(n -> q.add("'" + n + "'"));
-        return String.join(", ", q);
+    private static String arrays(List<String> names) {
+        List<String> quoted = new ArrayList<>();
+        names.forEach(n -> quoted.add("'" + n + "'"));
+        return (names.size() == 1 ? "array " : "arrays ") + String.join(", ", quoted)
+                + (names.size() == 1 ? " is" : " are");
     }
 
     /** The array's values, refused if not float, not finite, or (for a variance) negative. */

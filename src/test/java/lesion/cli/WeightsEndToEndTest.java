@@ -64,7 +64,8 @@ class WeightsEndToEndTest {
     }
 
     private CliRunner.Result run(Path study, Path out) {
-        return CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString());
+        return CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache",
+                tmp.resolve("cache").toString());
     }
 
     @Test

@@ -19,7 +19,7 @@ import lesion.results.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading {@code .npz} and {@code .npy} files: as NumPy writes them, in every supported layout, and refusing damage. */
+/** Reading {@code .npz} and {@code .npy} files as NumPy writes them, in every supported layout; refusing damage. */
 class NpzReadingTest {
 
     @TempDir
@@ -88,7 +88,8 @@ class NpzReadingTest {
                 + "(the file is truncated)", parseError(Arrays.copyOf(good, good.length - 4)));
         assertEquals("array 'w' of shape (2, 3) and dtype float32 ('<f4') should have 24 bytes of data but has 28",
                 parseError(Arrays.copyOf(good, good.length + 4)));
-        assertEquals("array 'w' is a truncated .npy array (its header is cut off)", parseError(Arrays.copyOf(good, 40)));
+        assertEquals("array 'w' is a truncated .npy array (its header is cut off)",
+                parseError(Arrays.copyOf(good, 40)));
         byte[] v9 = good.clone();
         v9[6] = 9;
         assertEquals("array 'w' has .npy format version 9.0; versions 1, 2 and 3 are supported", parseError(v9));

@@ -140,9 +140,9 @@ class NpzWeightsErrorTest {
         Path bad = NpzFiles.write(tmp.resolve("bad.npz"), arrays);
         EngineException e = assertThrows(EngineException.class,
                 () -> NpzWeights.read(bad).copyInto(Trainer.untrained(TestData.tinyVgg(), 2)));
-        assertTrue(e.getMessage().startsWith("weights file " + bad + ": the arrays do not fit the model Network[1x28x28:"
-                + " 61 layers, 16 conv, 10 outputs]: array 'features.50.running_mean' is missing; the model expects "
-                + "exactly these 102 arrays"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("weights file " + bad + ": the arrays do not fit the model "
+                + "Network[1x28x28: 61 layers, 16 conv, 10 outputs]: array 'features.50.running_mean' is missing; "
+                + "the model expects exactly these 102 arrays"), e.getMessage());
         assertTrue(e.getMessage().contains("features.0.weight (4, 1, 3, 3), features.0.bias (4,), features.1.weight "
                 + "(4,), features.1.bias (4,), features.1.running_mean (4,), features.1.running_var (4,), "
                 + "features.3.weight (4, 4, 3, 3)"), e.getMessage());

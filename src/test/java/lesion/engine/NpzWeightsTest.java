@@ -8,13 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import lesion.engine.NpzFiles.Array;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -63,7 +72,7 @@ class NpzWeightsTest {
 
     @Test
     void aTrainedVggWithBatchNormLoadedFromItsTorchExportPredictsAsTheSource() throws IOException {
-        Dataset few = TestData.mnist().limit(256, 100);
+        Dataset few = TestData.mnist().limit(64, 50);
         Network source = new Trainer().train(TestData.tinyVgg(), TrainSpec.adam(1, 32, 0.003, 8), few).trained();
         Map<String, Array> arrays = TorchExport.of(source);
         // 16 convolutions (weight, bias), 16 batch norms (4 arrays and num_batches_tracked), 3 dense (weight, bias)
@@ -96,12 +105,35 @@ class NpzWeightsTest {
     }
 
     @Test
+    void aBatchNormThatKeepsItsVarianceGetsTheVarianceAsIs() throws IOException {
+        Network source = new Network(convNetWithPlainVariance(1));
+        source.dl4j().getParam("1_var").assign(Nd4j.createFromArray(0.25f, 4f, 1e-3f, 9f).reshape(1, 4));
+        Network fresh = new Network(convNetWithPlainVariance(2));
+        assertNotEquals(source.paramsSha256(), fresh.paramsSha256());
+        NpzWeights.read(NpzFiles.write(tmp.resolve("plain.npz"), TorchExport.of(source))).copyInto(fresh);
+        assertEquals(source.paramsSha256(), fresh.paramsSha256());
+        assertArrayEquals(new float[] {0.25f, 4f, 1e-3f, 9f}, fresh.dl4j().getParam("1_var").dup().data().asFloat());
+    }
+
+    /** Conv (4 filters), batch norm storing its variance as DL4J did before 1.0.0-beta4, pool, softmax output. */
+    private static MultiLayerNetwork convNetWithPlainVariance(long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).build())
+                .layer(new BatchNormalization.Builder().useLogStd(false).build())
+                .layer(new OutputLayer.Builder().nOut(10).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutionalFlat(6, 6, 1))
+                .build());
+        net.init();
+        return net;
+    }
+
+    @Test
     void mlpArraysMeanWhatTheyMeanInTorch() throws IOException {
         MlpSpec spec = TestData.mlp("relu", true, 784, 5, 3);
         Map<String, Array> arrays = randomArrays(Trainer.untrained(spec, 1), 11);
         Network net = Trainer.untrained(spec, 2);
         NpzWeights.read(NpzFiles.write(tmp.resolve("r.npz"), arrays)).copyInto(net);
-        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 784);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 784);
         List<INDArray> acts = net.dl4j().feedForward(x, false);
         // torch: nn.Linear computes x W^T + b with W [out, in]
         double[][] hidden = relu(linear(rows(x), arrays.get("hidden1.weight"), arrays.get("hidden1.bias")));
@@ -117,7 +149,7 @@ class NpzWeightsTest {
         Map<String, Array> arrays = randomArrays(Trainer.untrained(spec, 1), 12);
         Network net = Trainer.untrained(spec, 2);
         NpzWeights.read(NpzFiles.write(tmp.resolve("v.npz"), arrays)).copyInto(net);
-        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 64 * 64);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 64 * 64);
         // activation of layer i is acts[i + 1]; acts[0] is the flattened input
         List<INDArray> acts = net.dl4j().feedForward(x, false);
 
@@ -296,8 +328,7 @@ class NpzWeightsTest {
         double[][] e = new double[expected.length][];
         double[][] a = new double[expected.length][];
         for (int n = 0; n < expected.length; n++) {
-            e[n] = java.util.Arrays.stream(expected[n]).flatMap(java.util.Arrays::stream)
-                    .flatMapToDouble(java.util.Arrays::stream).toArray();
+            e[n] = Arrays.stream(expected[n]).flatMap(Arrays::stream).flatMapToDouble(Arrays::stream).toArray();
             a[n] = actual.slice(n).dup('c').data().asDouble();
         }
         assertClose(e, a, what);

@@ -14,8 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * What a researcher's export from PyTorch would hold for a network, made here from a DL4J network element by
  * element, independently of {@link NpzWeights}: dense weights transposed to [out, in] by index, convolution kernels
- * read as [out, in, kh, kw], batch-norm variances computed from DL4J's log10 standard deviations (float32, as torch keeps them), and torch's int64
- * {@code num_batches_tracked} beside every batch norm.
+ * read as [out, in, kh, kw], batch-norm variances computed from DL4J's log10 standard deviations (float32, as torch
+ * keeps them), and torch's int64 {@code num_batches_tracked} beside every batch norm.
  */
 final class TorchExport {
 
@@ -34,8 +34,9 @@ final class TorchExport {
                 out.put(name + ".bias", vector(p.get("beta")));
                 out.put(name + ".running_mean", vector(p.get("mean")));
                 INDArray log10std = p.get("log10stdev");
-                double[] var = new double[(int) log10std.length()];
-                for (int c = 0; c < var.length; c++) {
+                // a batch norm built with useLogStd(false) keeps the variance itself
+                double[] var = log10std == null ? vector(p.get("var")).values() : new double[(int) log10std.length()];
+                for (int c = 0; log10std != null && c < var.length; c++) {
                     double std = Math.pow(10, log10std.getDouble(c));
                     var[c] = std * std;
                 }
