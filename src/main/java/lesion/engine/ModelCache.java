@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  *
  * <p>The key is the SHA-256 of {@link #keyMaterial}: the architecture's canonical text (an MLP's or a VGG-19's), the
  * training spec (seed included), the data set's content hash, the OpenMP thread count (training bits differ between
- * thread counts), the DL4J version and {@link #FORMAT_VERSION}. An MLP's key is what it was before VGG-19 existed,
+ * thread counts), the DL4J version, {@link #FORMAT_VERSION} and, when training starts from a {@code weights} file,
+ * that file's SHA-256. An MLP's key is what it was before VGG-19 existed,
  * so existing entries stay valid. Entries are written to a temp folder and renamed into place, so an interrupted
  * training never leaves a half entry. A damaged entry (unreadable zip, wrong key text, parameters whose hash differs
  * from {@code params.txt}) is reported through the warning callback, deleted and trained again.
@@ -39,17 +40,30 @@ public final class ModelCache {
 
     /** The human-readable text the key is hashed from (also written to key.txt). */
     public String keyMaterial(Architecture architecture, TrainSpec train, Dataset data) {
+        return keyMaterial(architecture, train, data, null);
+    }
+
+    /**
+     * The key text of a network whose training starts from {@code start}'s weights: the file's SHA-256 is added as
+     * a last line, so that without weights the text (and every existing entry) is unchanged.
+     */
+    public String keyMaterial(Architecture architecture, TrainSpec train, Dataset data, NpzWeights start) {
         String threads = System.getenv("OMP_NUM_THREADS");
         return "lesion-model-cache " + FORMAT_VERSION + "\n"
                 + architecture.canonical() + "\n"
                 + train.canonical() + "\n"
                 + "data " + data.contentHash() + "\n"
                 + "omp_num_threads " + (threads == null || threads.isBlank() ? "unset" : threads.strip()) + "\n"
-                + "dl4j " + EngineInfo.dl4jVersion() + "\n";
+                + "dl4j " + EngineInfo.dl4jVersion() + "\n"
+                + (start == null ? "" : "weights npz " + start.sha256() + "\n");
     }
 
     public String key(Architecture architecture, TrainSpec train, Dataset data) {
-        return Sha256.hex(keyMaterial(architecture, train, data));
+        return key(architecture, train, data, null);
+    }
+
+    public String key(Architecture architecture, TrainSpec train, Dataset data, NpzWeights start) {
+        return Sha256.hex(keyMaterial(architecture, train, data, start));
     }
 
     /** The folder of an entry (which may not exist). */
@@ -59,7 +73,13 @@ public final class ModelCache {
 
     /** The cached networks for this architecture, training and data, training (and storing) them first on a miss. */
     public TrainedModel getOrTrain(Architecture architecture, TrainSpec train, Dataset data, Trainer trainer) {
-        String material = keyMaterial(architecture, train, data);
+        return getOrTrain(architecture, train, data, trainer, null);
+    }
+
+    /** As above, for training that starts from {@code start}'s weights (null: from the seeded initial weights). */
+    public TrainedModel getOrTrain(Architecture architecture, TrainSpec train, Dataset data, Trainer trainer,
+            NpzWeights start) {
+        String material = keyMaterial(architecture, train, data, start);
         String key = Sha256.hex(material);
         Path dir = entry(key);
         if (Files.isDirectory(dir)) {
@@ -70,7 +90,9 @@ public final class ModelCache {
                 FileOps.deleteQuietly(dir);
             }
         }
-        TrainedModel model = trainer.train(architecture, train, data);
+        // the three-argument call when there is no start, so trainers that override only it keep working
+        TrainedModel model = start == null ? trainer.train(architecture, train, data)
+                : trainer.train(architecture, train, data, start);
         write(dir, material, model);
         return model;
     }

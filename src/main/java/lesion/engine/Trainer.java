@@ -40,8 +40,20 @@ public class Trainer {
      * Reports progress per batch and checks for cancellation between batches.
      */
     public TrainedModel train(Architecture architecture, TrainSpec train, Dataset data) {
+        return train(architecture, train, data, null);
+    }
+
+    /**
+     * As {@link #train(Architecture, TrainSpec, Dataset)}, but training starts from {@code start}'s weights (when
+     * not null): they replace the seeded initial weights, and are the initial weights returned. The seed still
+     * orders the training.
+     */
+    public TrainedModel train(Architecture architecture, TrainSpec train, Dataset data, NpzWeights start) {
         checkFits(architecture, data);
         MultiLayerNetwork net = NetworkFactory.build(architecture, train.seed(), NetworkFactory.updater(train));
+        if (start != null) {
+            start.copyInto(new Network(net));
+        }
         Network initial = new Network(net.clone());
 
         INDArray features = data.trainFeatures();

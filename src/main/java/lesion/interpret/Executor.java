@@ -87,6 +87,10 @@ public final class Executor {
             Workbench.Prepared prepared = workbench.prepareNetwork(plan, data, msg -> log.println("lesion: " + msg));
             Network network = prepared.model().trained();
             manifest.model(network.paramsSha256(), prepared.cacheKey());
+            if (prepared.weightsSha256() != null) {
+                manifest.weights(plan.model().weights().toString(), prepared.weightsSha256());
+                log.println("model: weights loaded from " + plan.model().weights());
+            }
             log.flush();
             manifest.write();
             if (plan.train() != null) {

@@ -25,8 +25,9 @@ public final class Support {
         if (!kind.equals("mlp") && !kind.equals("vgg19")) {
             out.error(spans.model(), notYet("'model " + kind + "'"), "this version runs 'model mlp' and 'model vgg19'");
         }
-        if (plan.model().weights() != null) {
-            out.error(spans.weights(), notYet("'weights'"));
+        if (plan.model().weights() != null && !kind.equals("mlp") && !kind.equals("vgg19")) {
+            out.error(spans.weights(), notYet("'weights' into a 'model " + kind + "'"),
+                    "this version loads weights into 'model mlp' and 'model vgg19'");
         }
         if (plan.instances() > 1) {
             out.error(spans.instances(), notYet("'instances' above 1"));

@@ -10,6 +10,7 @@ import lesion.engine.MlpSpec;
 import lesion.engine.MnistStore;
 import lesion.engine.ModelCache;
 import lesion.engine.Network;
+import lesion.engine.NpzWeights;
 import lesion.engine.ProgressListener;
 import lesion.engine.TrainSpec;
 import lesion.engine.TrainedModel;
@@ -61,22 +62,38 @@ public final class Workbench {
                 : TrainSpec.adam(t.epochs(), t.batch(), t.rate(), seed);
     }
 
-    /** The network of instance 0: from the cache, freshly trained, or untrained when the study does not train. */
+    /**
+     * The network of instance 0: from the cache, freshly trained, or untrained when the study does not train. With
+     * {@code weights "w.npz"} the declared network gets the file's weights ({@link NpzWeights}) and training, if
+     * any, starts from them; they are then also the initial weights (for {@code by mannwhitney}).
+     */
     public Prepared prepareNetwork(Plan plan, Dataset data, java.util.function.Consumer<String> log) {
         Architecture spec = architecture(plan.model(), data);
         long seed = plan.networkSeed(0);
+        NpzWeights weights = plan.model().weights() == null ? null
+                : NpzWeights.read(plan.baseDir().resolve(plan.model().weights()).normalize());
+        String weightsSha256 = weights == null ? null : weights.sha256();
         if (plan.train() == null) {
             Network untrained = Trainer.untrained(spec, seed);
-            return new Prepared(new TrainedModel(untrained, untrained, false), null);
+            if (weights != null) {
+                weights.copyInto(untrained);
+            }
+            return new Prepared(new TrainedModel(untrained, untrained, false), null, weightsSha256);
         }
         ModelCache cache = new ModelCache(cacheRoot, log);
         TrainSpec train = trainSpec(plan.train(), seed);
-        String key = cache.key(spec, train, data);
-        TrainedModel model = cache.getOrTrain(spec, train, data, new Trainer(progress, cancellation));
-        return new Prepared(model, key);
+        String key = cache.key(spec, train, data, weights);
+        TrainedModel model = cache.getOrTrain(spec, train, data, new Trainer(progress, cancellation), weights);
+        return new Prepared(model, key, weightsSha256);
     }
 
-    /** A network ready for the steps, and the model-cache key it was stored under (null if untrained). */
-    public record Prepared(TrainedModel model, String cacheKey) {
+    /**
+     * A network ready for the steps, the model-cache key it was stored under (null if untrained) and the SHA-256 of
+     * the weights file it was loaded from (null without {@code weights}).
+     */
+    public record Prepared(TrainedModel model, String cacheKey, String weightsSha256) {
+        public Prepared(TrainedModel model, String cacheKey) {
+            this(model, cacheKey, null);
+        }
     }
 }

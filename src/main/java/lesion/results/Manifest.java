@@ -97,6 +97,8 @@ public final class Manifest {
     private final Map<String, String> dataFiles = new TreeMap<>();
     private String modelSha256;
     private String modelCacheKey;
+    private String weightsFile;
+    private String weightsSha256;
     private final Map<String, StepRecord> steps = new LinkedHashMap<>();
     private RunStatus status = RunStatus.RUNNING;
     private String error;
@@ -151,6 +153,13 @@ public final class Manifest {
     public synchronized Manifest model(String sha256, String cacheKey) {
         modelSha256 = sha256;
         modelCacheKey = cacheKey;
+        return this;
+    }
+
+    /** The {@code weights} file the model was loaded from, as the study names it, and its SHA-256. */
+    public synchronized Manifest weights(String file, String sha256) {
+        weightsFile = file;
+        weightsSha256 = sha256;
         return this;
     }
 
@@ -311,6 +320,11 @@ public final class Manifest {
         ObjectNode model = root.putObject("model");
         model.put("sha256", modelSha256);
         model.put("cache_key", modelCacheKey);
+        // only with a weights statement, so other manifests keep their shape
+        if (weightsSha256 != null) {
+            model.put("weights_file", weightsFile);
+            model.put("weights_sha256", weightsSha256);
+        }
 
         ArrayNode list = root.putArray("steps");
         for (StepRecord r : steps.values()) {
