@@ -28,6 +28,8 @@ public final class Checker {
 
     private final ModelInspector inspector;
     private final Path baseDir;
+    /** Why the images of a {@code data idx} folder have no known shape, if they do not. */
+    private String idxProblem;
 
     /** @param baseDir the folder relative paths in the study are resolved against (the study file's folder) */
     public Checker(ModelInspector inspector, Path baseDir) {
@@ -140,6 +142,13 @@ public final class Checker {
                 out.error(data.path().span(), "no folder '" + data.path().value() + "' (looked in " + shown(dir) + ")",
                         "'data idx' wants a folder with train-images-idx3-ubyte, train-labels-idx1-ubyte, "
                                 + "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte");
+            } else {
+                try {
+                    shape = IdxHeaders.read(dir);
+                } catch (java.io.IOException e) {
+                    // the run reads and validates the files in full and says what is wrong; only the shape is unknown
+                    idxProblem = e.getMessage();
+                }
             }
         }
         if (data.limitTrain() != null) {
@@ -171,7 +180,14 @@ public final class Checker {
                 out.error(vgg.width().span(), "the width must be above 0 and at most 4");
                 return null;
             }
-            return shape == null ? null : ModelLayouts.vgg19(vgg.batchNorm(), width, shape);
+            if (shape == null) {
+                if (idxProblem != null) {
+                    out.error(vgg.span(), "cannot lay out vgg19 for the data: the shape of its images is unknown ("
+                            + idxProblem + ")", "vgg19 adapts to the images' size, read from the IDX files' headers");
+                }
+                return null;
+            }
+            return ModelLayouts.vgg19(vgg.batchNorm(), width, shape);
         }
         if (spec instanceof ModelSpec.Zoo zoo) {
             if (!ZOO_MODELS.contains(zoo.name().text())) {
