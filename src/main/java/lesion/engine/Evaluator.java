@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import lesion.results.Scores;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -107,6 +109,11 @@ final class Evaluator {
     private static INDArray cnnLogits(MultiLayerNetwork net, INDArray x) {
         int last = net.getnLayers() - 1;
         INDArray features = net.feedForwardToLayer(last - 1, x, false).get(last);
+        // an output layer right after a pooling or convolution flattens its input through its preprocessor
+        InputPreProcessor flatten = net.getLayerWiseConfigurations().getInputPreProcess(last);
+        if (flatten != null) {
+            features = flatten.preProcess(features, (int) x.size(0), LayerWorkspaceMgr.noWorkspaces());
+        }
         INDArray logits = features.mmul(net.getParam(last + "_W"));
         INDArray bias = net.paramTable().get(last + "_b");
         return bias == null ? logits : logits.addiRowVector(bias);
