@@ -20,8 +20,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Makes a CNN take flattened images in channels-first order, as {@link Network} feeds them. A Keras model imports
- * channels last (NHWC) and expects 4-D input; this rewrites it to DL4J's NCHW throughout, the same arithmetic:
+ * Makes a CNN take flattened images in channels-first order, as {@link Network} feeds them. A network saved for
+ * 4-D input (a zoo model, a Keras CNN) gets the preprocessor that {@code InputType.convolutionalFlat} would add, from
+ * the input shape its file declares. A Keras model imports channels last (NHWC); this rewrites it to DL4J's NCHW
+ * throughout, the same arithmetic:
  * <ul>
  *   <li>convolutions, poolings and batch norms switch their data format (a convolution's weights are
  *       [out, in, kh, kw] in DL4J in either format, and a batch norm's are per channel);
@@ -45,9 +47,10 @@ final class ChannelsFirst {
     }
 
     /**
-     * {@code net} itself when it already takes flat images or has no image layers; else the rewritten network (a
-     * copy of the parameters). {@code inputShape} is the model's declared input shape without the batch dimension
-     * (Keras's batch_input_shape), or null when unknown.
+     * {@code net} itself when it already takes flat images or has no image layers; else the rewritten network.
+     * {@code inputShape} is the model's declared input shape without the batch dimension (Keras's
+     * batch_input_shape: height, width, channels for channels last, else channels, height, width), or null when
+     * unknown.
      */
     static MultiLayerNetwork apply(MultiLayerNetwork net, int[] inputShape, String what) throws Refused {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
@@ -107,7 +110,8 @@ final class ChannelsFirst {
         rewritten.setConfs(confs);
         rewritten.setInputPreProcessors(pre);
         MultiLayerNetwork out = new MultiLayerNetwork(rewritten);
-        out.init(net.params().dup(), false);
+        // permuting rows needs a copy; otherwise the parameters are shared (a pretrained VGG-16 has 550 MB of them)
+        out.init(permute.isEmpty() ? net.params() : net.params().dup(), false);
         for (int[] p : permute) {
             INDArray weights = net.getLayer(p[0]).getParam("W");
             out.getLayer(p[0]).setParam("W", Nd4j.pullRows(weights, 1, rowsInChannelsFirstOrder(p[1], p[2], p[3])));

@@ -49,13 +49,16 @@ public final class ModelFileInspector implements ModelInspector {
         ModelSpec.Zoo z = (ModelSpec.Zoo) spec;
         String what = "zoo " + z.name().text() + " " + z.weights().text();
         Path file;
+        int[] shape;
         try {
-            file = (zoo != null ? zoo : ZooStore.dl4j()).verifiedFile(z.name().text(), download);
+            ZooStore store = zoo != null ? zoo : ZooStore.dl4j();
+            shape = store.entry(z.name().text()).inputShape();
+            file = store.verifiedFile(z.name().text(), download);
         } catch (EngineException e) {
             problem.append(e.getMessage());
             return Optional.empty();
         }
-        return guarded("the zoo model file " + file, problem, () -> table(ModelReader.dl4jZip(file), what));
+        return guarded("the zoo model file " + file, problem, () -> table(ModelReader.zooZip(file, shape), what));
     }
 
     private interface Reader {

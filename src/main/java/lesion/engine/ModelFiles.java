@@ -23,7 +23,8 @@ public final class ModelFiles {
     /** A pretrained zoo model from {@code store}, downloaded first if it is missing and {@code download} is true. */
     public static Network zoo(ZooStore store, String name, boolean download) {
         Path file = store.verifiedFile(name, download);
-        return load(() -> ModelReader.dl4jZip(file), "the zoo model file " + file, "zoo " + name + " imagenet");
+        int[] shape = store.entry(name).inputShape();
+        return load(() -> ModelReader.zooZip(file, shape), "the zoo model file " + file, "zoo " + name + " imagenet");
     }
 
     private interface Reader {

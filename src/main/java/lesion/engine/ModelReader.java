@@ -40,12 +40,22 @@ final class ModelReader {
     /**
      * A restored network: exactly one of {@code net} and {@code graph}; {@code kind} says which and where it came
      * from ("MultiLayerNetwork", "ComputationGraph (Keras Model)", …); {@code inputShape} is a Keras model's input
-     * shape without the batch dimension as its config declares it (e.g. {28, 28, 1}), else null.
+     * shape without the batch dimension as its config declares it (e.g. {28, 28, 1}), a zoo model's (channels,
+     * height, width), else null.
      */
     record Restored(MultiLayerNetwork net, ComputationGraph graph, String kind, int[] inputShape) {
         Model model() {
             return net != null ? net : graph;
         }
+    }
+
+    /**
+     * A zoo model's zip: a DL4J zip whose images are {@code inputShape} (channels, height, width) when the saved
+     * network does not say.
+     */
+    static Restored zooZip(Path path, int[] inputShape) throws Unreadable, IOException {
+        Restored r = dl4jZip(path);
+        return new Restored(r.net(), r.graph(), r.kind(), inputShape);
     }
 
     static Restored dl4jZip(Path path) throws Unreadable, IOException {

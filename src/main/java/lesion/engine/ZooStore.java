@@ -35,9 +35,10 @@ public final class ZooStore {
 
     /**
      * A pretrained model: its name (also its folder in the cache), the URL it is downloaded from, the Adler32
-     * checksum of the file and the file's name in the cache.
+     * checksum of the file, the file's name in the cache and the images it takes (channels, height, width), which
+     * the saved network may not record.
      */
-    public record Entry(String name, String url, long adler32, String fileName) {
+    public record Entry(String name, String url, long adler32, String fileName, int[] inputShape) {
     }
 
     private final Path root;
@@ -55,11 +56,12 @@ public final class ZooStore {
                 "vgg19", imagenet(VGG19.builder().build()), "resnet50", imagenet(ResNet50.builder().build())));
     }
 
+    @SuppressWarnings("deprecation") // metaData() is the only public way to the input shape in 1.0.0-M2.1
     private static Entry imagenet(ZooModel<?> model) {
         String url = model.pretrainedUrl(PretrainedType.IMAGENET);
         // DL4J names the cached file after the URL's last segment, in a folder named after the model's class
         return new Entry(model.modelName(), url, model.pretrainedChecksum(PretrainedType.IMAGENET),
-                new File(url).getName());
+                new File(url).getName(), model.metaData().getInputShape()[0].clone());
     }
 
     /** The entry for a study's model name; throws for a name the store does not know. */

@@ -283,7 +283,8 @@ class ModelFileInspectorTest {
     @Test
     void zooModelMissingFromTheCacheSaysWhereItGoes() {
         // an empty cache of our own, so that a file in the real ~/.deeplearning4j plays no part
-        ZooStore.Entry entry = new ZooStore.Entry("vgg16", "https://example.org/models/vgg16.zip", 7, "vgg16.zip");
+        ZooStore.Entry entry = new ZooStore.Entry("vgg16", "https://example.org/models/vgg16.zip", 7, "vgg16.zip",
+                new int[] {3, 224, 224});
         ModelFileInspector empty = new ModelFileInspector(new ZooStore(tmp, java.util.Map.of("vgg16", entry)), false);
         ModelSpec.Zoo zoo = new ModelSpec.Zoo(new Word("vgg16", Span.NONE), new Word("imagenet", Span.NONE), Span.NONE);
         StringBuilder problem = new StringBuilder();

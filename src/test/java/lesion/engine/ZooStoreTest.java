@@ -23,6 +23,13 @@ import lesion.check.LayerTable;
 import lesion.source.Span;
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.common.resources.ResourceType;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.zoo.PretrainedType;
 import org.deeplearning4j.zoo.model.ResNet50;
@@ -31,6 +38,7 @@ import org.deeplearning4j.zoo.model.VGG19;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -62,7 +70,8 @@ class ZooStoreTest {
     }
 
     private static ZooStore store(Path root, String name, String url, long checksum) {
-        return new ZooStore(root, Map.of(name, new ZooStore.Entry(name, url, checksum, name + "_test.zip")));
+        return new ZooStore(root, Map.of(name, new ZooStore.Entry(name, url, checksum, name + "_test.zip",
+                new int[] {1, 28, 28})));
     }
 
     /** A URL on this machine where nothing listens. */
@@ -115,6 +124,7 @@ class ZooStoreTest {
             assertEquals(dl4j, store.fileOf(e));
         }
         assertEquals("vgg16_dl4j_inference.zip", store.entry("vgg16").fileName());
+        assertArrayEquals(new int[] {3, 224, 224}, store.entry("vgg19").inputShape());
     }
 
     @Test
@@ -136,6 +146,36 @@ class ZooStoreTest {
         LayerTable checked = FileModels.inspect(new ModelFileInspector(store, false), zooSpec("vgg16"), null);
         assertEquals("zoo vgg16 imagenet: ComputationGraph", checked.modelDescription());
         FileModels.assertSameLayers(checked, run);
+    }
+
+    @Test
+    void zooNetworkSavedForImagesRunsOnFlatImagesOfItsDeclaredShape() throws IOException {
+        // like DL4J's pretrained VGGs: built for 4-D input, so the file holds no flat-image preprocessor
+        ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(2).graphBuilder()
+                .addInputs("input_1")
+                .addLayer("block1_conv1", new ConvolutionLayer.Builder(3, 3).nOut(3).activation(Activation.RELU)
+                        .build(), "input_1")
+                .addLayer("block1_pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                        .build(), "block1_conv1")
+                .addLayer("fc1", new DenseLayer.Builder().nOut(6).activation(Activation.RELU).build(), "block1_pool")
+                .addLayer("predictions", new OutputLayer.Builder().nOut(10).activation(Activation.SOFTMAX).build(),
+                        "fc1")
+                .setOutputs("predictions")
+                .setInputTypes(InputType.convolutional(28, 28, 1))
+                .build());
+        graph.init();
+        Path saved = SavedModels.save(graph, root.resolve("saved.zip"));
+        ZooStore store = store(root, "vgg16", deadUrl(), adler32(Files.readAllBytes(saved)));
+        Path file = store.fileOf(store.entry("vgg16"));
+        Files.createDirectories(file.getParent());
+        Files.copy(saved, file);
+        Network run = ModelFiles.zoo(store, "vgg16", false);
+        Dataset data = FileModels.tinyIdx();
+        INDArray expected = graph.outputSingle(false, data.testFeatures().reshape('c', data.testSize(), 1, 28, 28));
+        assertEquals(expected, run.dl4j().output(data.testFeatures(), false));
+        assertArrayEquals(FileModels.argmax(expected), run.evaluate(data).predicted());
+        FileModels.assertSameLayers(FileModels.inspect(new ModelFileInspector(store, false), zooSpec("vgg16"), null),
+                run);
     }
 
     @Test
