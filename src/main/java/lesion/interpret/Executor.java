@@ -87,8 +87,12 @@ public final class Executor {
             Workbench.Prepared prepared = workbench.prepareNetwork(plan, data, msg -> log.println("lesion: " + msg));
             Network network = prepared.model().trained();
             manifest.model(network.paramsSha256(), prepared.cacheKey());
+            manifest.modelFile(prepared.modelFile(), prepared.modelFileSha256());
             log.flush();
             manifest.write();
+            if (prepared.modelFile() != null) {
+                log.println("model: read from " + prepared.modelFile());
+            }
             if (plan.train() != null) {
                 log.println(prepared.model().fromCache() ? "model: trained network taken from the cache ("
                         + prepared.cacheKey().substring(0, 12) + ")" : "model: trained and cached");

@@ -2,6 +2,7 @@ package lesion.interpret;
 
 import lesion.ast.Statement;
 import lesion.ast.Study;
+import lesion.check.LayerInfo;
 import lesion.plan.AblateStep;
 import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
@@ -23,8 +24,13 @@ public final class Support {
         Diagnostics out = new Diagnostics();
         SetupSpans spans = SetupSpans.of(study);
         String kind = plan.model().kind();
-        if (!kind.equals("mlp") && !kind.equals("vgg19")) {
-            out.error(spans.model(), notYet("'model " + kind + "'"), "this version runs 'model mlp' and 'model vgg19'");
+        if (plan.model().layers().cannotRun() != null) {
+            out.error(spans.model(), plan.model().layers().cannotRun());
+        }
+        if (Workbench.isModelFile(plan.model()) && plan.train() != null) {
+            // a file model runs as saved; training it would need its optimiser state and a cache key of its own
+            out.error(spans.train(), notYet("'train' on a model read from a file"),
+                    "remove 'train': this version runs a file model as saved");
         }
         if (plan.model().weights() != null) {
             out.error(spans.weights(), notYet("'weights'"));
@@ -33,8 +39,10 @@ public final class Support {
             out.error(spans.instances(), notYet("'instances' above 1"));
         }
         for (Step step : plan.steps()) {
-            if (kind.equals("vgg19") && step instanceof AblateStep) {
-                out.error(step.span(), notYet("ablating a vgg19 model"), "this version trains and evaluates it");
+            if (step instanceof AblateStep && !allDense(plan)) {
+                out.error(step.span(), notYet(kind.equals("vgg19") ? "ablating a vgg19 model"
+                        : "ablating a network that is not all dense layers"),
+                        kind.equals("vgg19") ? "this version trains and evaluates it" : "this version evaluates it");
                 continue;
             }
             check(step, out);
@@ -59,22 +67,28 @@ public final class Support {
         out.error(step.span(), notYet("'" + step.keyword() + "'"));
     }
 
+    /** Sweeps run on MLPs: every layer dense (the output layer included). */
+    private static boolean allDense(Plan plan) {
+        return plan.model().layers().layers().stream().allMatch(LayerInfo::isDense);
+    }
+
     private static String notYet(String what) {
         return what + " is not implemented yet in this version of lesion: 'check' and 'plan' accept it, 'run' does not";
     }
 
     /** Where the set-up statements are, for the messages above. */
-    private record SetupSpans(Span data, Span model, Span weights, Span instances) {
+    private record SetupSpans(Span data, Span model, Span weights, Span instances, Span train) {
         static SetupSpans of(Study study) {
-            Span[] spans = {Span.NONE, Span.NONE, Span.NONE, Span.NONE};
+            Span[] spans = {Span.NONE, Span.NONE, Span.NONE, Span.NONE, Span.NONE};
             for (Statement s : study.statements()) {
                 int i = s instanceof Statement.Data ? 0 : s instanceof Statement.Model ? 1
-                        : s instanceof Statement.Weights ? 2 : s instanceof Statement.Instances ? 3 : -1;
+                        : s instanceof Statement.Weights ? 2 : s instanceof Statement.Instances ? 3
+                        : s instanceof Statement.Train ? 4 : -1;
                 if (i >= 0) {
                     spans[i] = s.span();
                 }
             }
-            return new SetupSpans(spans[0], spans[1], spans[2], spans[3]);
+            return new SetupSpans(spans[0], spans[1], spans[2], spans[3], spans[4]);
         }
     }
 }
