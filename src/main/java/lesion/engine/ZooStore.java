@@ -130,8 +130,11 @@ public final class ZooStore {
             if (ex instanceof EngineException engine) {
                 throw engine;
             }
+            // an unknown host's message is the bare host name, which alone would not say what went wrong
+            String why = ex instanceof java.net.UnknownHostException ? "cannot resolve the host " + host(e.url())
+                    + ": no network or no DNS" : ModelReader.reason(ex);
             throw new EngineException("cannot download the pretrained zoo model " + e.name() + " from " + e.url()
-                    + " (" + ModelReader.reason(ex) + "); " + placeByHand(e, file), ex);
+                    + " (" + why + "); " + placeByHand(e, file), ex);
         } finally {
             if (tmp != null) {
                 FileOps.deleteQuietly(tmp);
