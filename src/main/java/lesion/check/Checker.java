@@ -210,10 +210,19 @@ public final class Checker {
             return null;
         }
         StringBuilder problem = new StringBuilder();
-        return inspector.layers(spec, path, problem).orElseGet(() -> {
+        LayerTable table = inspector.layers(spec, path, problem).orElseGet(() -> {
             out.error(spec.span(), problem.toString());
             return null;
         });
+        if (table != null && shape != null && table.cannotRun() == null && table.size() > 0
+                && table.get(table.size() - 1).units() != shape.classes()) {
+            // the table is kept: 'lesion layers' still shows the model
+            out.error(spec.span(), String.format(Locale.ROOT, "the model has %d outputs but %s has %d classes",
+                    table.get(table.size() - 1).units(), shape.name(), shape.classes()),
+                    spec instanceof ModelSpec.Zoo ? "the zoo's ImageNet networks classify 3x224x224 images into "
+                            + "1,000 classes; this version has no such data set" : null);
+        }
+        return table;
     }
 
     private LayerTable checkMlp(ModelSpec.Mlp mlp, DataShape shape, Diagnostics out) {

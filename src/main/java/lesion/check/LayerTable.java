@@ -5,10 +5,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The layers of a model in the order and numbering that the language uses. */
-public record LayerTable(String modelDescription, List<LayerInfo> layers) {
+/**
+ * The layers of a model in the order and numbering that the language uses. {@code cannotRun} says why
+ * {@code lesion run} cannot run a model read from a file (for example a graph with branches), which
+ * check and plan can still lay out; it is null for a model that runs.
+ */
+public record LayerTable(String modelDescription, List<LayerInfo> layers, String cannotRun) {
     public LayerTable {
         layers = List.copyOf(layers);
+    }
+
+    /** A table of a model that runs. */
+    public LayerTable(String modelDescription, List<LayerInfo> layers) {
+        this(modelDescription, layers, null);
+    }
+
+    /** The same table, for a model that cannot run, and why. */
+    public LayerTable withCannotRun(String reason) {
+        return new LayerTable(modelDescription, layers, reason);
     }
 
     public int size() {

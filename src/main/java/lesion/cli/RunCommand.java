@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter log = err;
-        StudyInput.Compilation c = input.compile(Engines.inspector(), err);
+        StudyInput.Compilation c = input.compile(Engines.downloadingInspector(), err);
         if (!c.ok()) {
             return c.exit();
         }

@@ -27,10 +27,12 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 
 /**
- * An opaque handle on a trained (or untrained) network that classifies flattened images. Two kinds are supported:
+ * An opaque handle on a trained (or untrained) network that classifies flattened images. Three kinds are supported:
  * <ul>
  *   <li>an MLP: every layer dense, layer {@code i} mapping the output of layer i-1 (the image for i = 0), the last
  *       one a softmax output;
+ *   <li>a feed-forward network on the flat image with other layers between its dense ones (dropouts, batch norms,
+ *       activations; a Keras MLP with {@code Dropout}, read from a file), ending in a softmax output;
  *   <li>a feed-forward CNN such as {@link Vgg19Spec VGG-19}: 2-D convolutions, batch norms, activations, max or
  *       average poolings, dropouts and dense layers in sequence, ending in a softmax output, taking flattened
  *       images through the preprocessor that DL4J adds for {@code InputType.convolutionalFlat(h, w, c)}.
@@ -49,10 +51,10 @@ public final class Network {
         this(net, "network");
     }
 
-    private Network(MultiLayerNetwork net, String what) {
+    Network(MultiLayerNetwork net, String what) {
         this.net = net;
         this.denseOnly = checkSupported(net, what);
-        this.imageShape = denseOnly ? null : imageShape(net);
+        this.imageShape = denseOnly || !hasImageLayers(net) ? null : imageShape(net);
     }
 
     MultiLayerNetwork dl4j() {
@@ -76,6 +78,18 @@ public final class Network {
         }
         if (dense) {
             return true;
+        }
+        if (!hasImageLayers(net) && net.getLayer(0).conf().getLayer() instanceof DenseLayer first && first.getNIn() > 0
+                && net.getLayerWiseConfigurations().getInputPreProcess(0) == null) {
+            for (int i = 0; i < n - 1; i++) {
+                Layer conf = net.getLayer(i).conf().getLayer();
+                if (!cnnLayer(conf)) {
+                    throw new EngineException(what + " is not a supported network: layer " + i + " is a "
+                            + conf.getClass().getSimpleName() + " (expected DenseLayer, BatchNormalization, "
+                            + "ActivationLayer or DropoutLayer in a network on flat input)");
+                }
+            }
+            return false;
         }
         for (int i = 0; i < n - 1; i++) {
             Layer conf = net.getLayer(i).conf().getLayer();
@@ -101,6 +115,17 @@ public final class Network {
                         == PoolingType.MAX || ((SubsamplingLayer) conf).getPoolingType() == PoolingType.AVG);
     }
 
+    /** Whether any layer is a convolution or pooling: then the input is an image, not a flat vector. */
+    private static boolean hasImageLayers(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            Layer conf = net.getLayer(i).conf().getLayer();
+            if (conf instanceof ConvolutionLayer || conf instanceof SubsamplingLayer) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int[] imageShape(MultiLayerNetwork net) {
         FeedForwardToCnnPreProcessor pre =
                 (FeedForwardToCnnPreProcessor) net.getLayerWiseConfigurations().getInputPreProcess(0);
@@ -119,7 +144,7 @@ public final class Network {
 
     /** Input values per sample (e.g. 784). */
     public int inputSize() {
-        if (denseOnly) {
+        if (imageShape == null) {
             return (int) ((FeedForwardLayer) net.getLayer(0).conf().getLayer()).getNIn();
         }
         return imageShape[0] * imageShape[1] * imageShape[2];
@@ -198,7 +223,7 @@ public final class Network {
      * are reproducible; record it with the results, since the last bits of the outputs depend on it.
      */
     public int evaluationChunkRows() {
-        return denseOnly ? Evaluator.CHUNK_ROWS : Evaluator.cnnChunkRows(net, imageShape);
+        return imageShape == null ? Evaluator.CHUNK_ROWS : Evaluator.cnnChunkRows(net, imageShape);
     }
 
     void checkInput(Dataset data) {
@@ -206,7 +231,7 @@ public final class Network {
             throw new EngineException("the network expects " + inputSize() + " inputs per image but " + data.source()
                     + " has " + data.featureSize());
         }
-        if (!denseOnly && !Arrays.equals(imageShape, data.imageShape())) {
+        if (imageShape != null && !Arrays.equals(imageShape, data.imageShape())) {
             throw new EngineException("the network expects images of " + shapeText(imageShape) + " (channels x "
                     + "height x width) but the images of " + data.source() + " are " + shapeText(data.imageShape()));
         }
@@ -270,13 +295,17 @@ public final class Network {
         return new Network(net, "model file " + file);
     }
 
-    /** An MLP as {@code Network[784,20,10,10]}, a CNN as {@code Network[1x28x28: 61 layers, 16 conv, 10 outputs]}. */
+    /**
+     * An MLP as {@code Network[784,20,10,10]}, a CNN as {@code Network[1x28x28: 61 layers, 16 conv, 10 outputs]}, a
+     * network on flat input with other layers as {@code Network[784: 4 layers, 0 conv, 10 outputs]}.
+     */
     @Override
     public String toString() {
         if (!denseOnly) {
             long convs = java.util.stream.IntStream.range(0, layerCount())
                     .filter(i -> net.getLayer(i).conf().getLayer().getClass() == ConvolutionLayer.class).count();
-            return "Network[" + shapeText(imageShape) + ": " + layerCount() + " layers, " + convs + " conv, "
+            return "Network[" + (imageShape == null ? String.valueOf(inputSize()) : shapeText(imageShape)) + ": "
+                    + layerCount() + " layers, " + convs + " conv, "
                     + classes() + " outputs]";
         }
         StringBuilder sb = new StringBuilder("Network[").append(inputSize());

@@ -91,8 +91,12 @@ public final class Executor {
                 manifest.weights(plan.model().weights().toString(), prepared.weightsSha256());
                 log.println("model: weights loaded from " + plan.model().weights());
             }
+            manifest.modelFile(prepared.modelFile(), prepared.modelFileSha256());
             log.flush();
             manifest.write();
+            if (prepared.modelFile() != null) {
+                log.println("model: read from " + prepared.modelFile());
+            }
             if (plan.train() != null) {
                 log.println(prepared.model().fromCache() ? "model: trained network taken from the cache ("
                         + prepared.cacheKey().substring(0, 12) + ")" : "model: trained and cached");

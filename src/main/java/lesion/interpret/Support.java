@@ -22,8 +22,13 @@ public final class Support {
         Diagnostics out = new Diagnostics();
         SetupSpans spans = SetupSpans.of(study);
         String kind = plan.model().kind();
-        if (!kind.equals("mlp") && !kind.equals("vgg19")) {
-            out.error(spans.model(), notYet("'model " + kind + "'"), "this version runs 'model mlp' and 'model vgg19'");
+        if (plan.model().layers().cannotRun() != null) {
+            out.error(spans.model(), plan.model().layers().cannotRun());
+        }
+        if (Workbench.isModelFile(plan.model()) && plan.train() != null) {
+            // a file model runs as saved; training it would need its optimiser state and a cache key of its own
+            out.error(spans.train(), notYet("'train' on a model read from a file"),
+                    "remove 'train': this version runs a file model as saved");
         }
         if (plan.model().weights() != null && !kind.equals("mlp") && !kind.equals("vgg19")) {
             out.error(spans.weights(), notYet("'weights' into a 'model " + kind + "'"),
@@ -51,17 +56,18 @@ public final class Support {
     }
 
     /** Where the set-up statements are, for the messages above. */
-    private record SetupSpans(Span data, Span model, Span weights, Span instances) {
+    private record SetupSpans(Span data, Span model, Span weights, Span instances, Span train) {
         static SetupSpans of(Study study) {
-            Span[] spans = {Span.NONE, Span.NONE, Span.NONE, Span.NONE};
+            Span[] spans = {Span.NONE, Span.NONE, Span.NONE, Span.NONE, Span.NONE};
             for (Statement s : study.statements()) {
                 int i = s instanceof Statement.Data ? 0 : s instanceof Statement.Model ? 1
-                        : s instanceof Statement.Weights ? 2 : s instanceof Statement.Instances ? 3 : -1;
+                        : s instanceof Statement.Weights ? 2 : s instanceof Statement.Instances ? 3
+                        : s instanceof Statement.Train ? 4 : -1;
                 if (i >= 0) {
                     spans[i] = s.span();
                 }
             }
-            return new SetupSpans(spans[0], spans[1], spans[2], spans[3]);
+            return new SetupSpans(spans[0], spans[1], spans[2], spans[3], spans[4]);
         }
     }
 }

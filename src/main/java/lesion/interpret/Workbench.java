@@ -1,14 +1,17 @@
 package lesion.interpret;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import lesion.engine.Architecture;
 import lesion.engine.Cancellation;
 import lesion.engine.Dataset;
+import lesion.engine.EngineException;
 import lesion.engine.FashionStore;
 import lesion.engine.IdxDataset;
 import lesion.engine.MlpSpec;
 import lesion.engine.MnistStore;
 import lesion.engine.ModelCache;
+import lesion.engine.ModelFiles;
 import lesion.engine.Network;
 import lesion.engine.NpzWeights;
 import lesion.engine.ProgressListener;
@@ -16,6 +19,8 @@ import lesion.engine.TrainSpec;
 import lesion.engine.TrainedModel;
 import lesion.engine.Vgg19Spec;
 import lesion.engine.Trainer;
+import lesion.engine.ZooStore;
+import lesion.results.Sha256;
 import lesion.plan.DataPlan;
 import lesion.plan.ModelPlan;
 import lesion.plan.Plan;
@@ -23,7 +28,8 @@ import lesion.plan.TrainPlan;
 
 /**
  * Prepares what a plan's steps work on: the data (fetched and verified on first use) and the
- * network, trained or taken from the model cache, with its initial weights kept.
+ * network, trained or taken from the model cache, with its initial weights kept, or read from a
+ * model file (file, keras, zoo), which runs as saved.
  */
 public final class Workbench {
     private final Path cacheRoot;
@@ -68,6 +74,9 @@ public final class Workbench {
      * any, starts from them; they are then also the initial weights (for {@code by mannwhitney}).
      */
     public Prepared prepareNetwork(Plan plan, Dataset data, java.util.function.Consumer<String> log) {
+        if (isModelFile(plan.model())) {
+            return loadModelFile(plan.model(), plan.baseDir());
+        }
         Architecture spec = architecture(plan.model(), data);
         long seed = plan.networkSeed(0);
         NpzWeights weights = plan.model().weights() == null ? null
@@ -87,13 +96,52 @@ public final class Workbench {
         return new Prepared(model, key, weightsSha256);
     }
 
+    /** Whether the model is read from a file (file, keras, zoo) rather than built and trained. */
+    public static boolean isModelFile(ModelPlan model) {
+        return switch (model.kind()) {
+            case "file", "keras", "zoo" -> true;
+            default -> false;
+        };
+    }
+
     /**
-     * A network ready for the steps, the model-cache key it was stored under (null if untrained) and the SHA-256 of
-     * the weights file it was loaded from (null without {@code weights}).
+     * A model read from a file; it has no initial weights, so "initial" is the loaded network too. A zoo file is
+     * downloaded if missing (check normally did that already).
      */
-    public record Prepared(TrainedModel model, String cacheKey, String weightsSha256) {
+    private static Prepared loadModelFile(ModelPlan model, Path baseDir) {
+        if (model.kind().equals("zoo")) {
+            ZooStore store = ZooStore.dl4j();
+            Network net = ModelFiles.zoo(store, model.zoo(), true);
+            Path file = store.fileOf(store.entry(model.zoo()));
+            return new Prepared(new TrainedModel(net, net, false), null, null, file, sha256(file));
+        }
+        Path file = baseDir.resolve(model.file()).normalize();
+        String written = model.file().toString();
+        Network net = model.kind().equals("keras") ? ModelFiles.keras(file, written) : ModelFiles.dl4j(file, written);
+        return new Prepared(new TrainedModel(net, net, false), null, null, file, sha256(file));
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return Sha256.hex(file);
+        } catch (IOException e) {
+            throw new EngineException("cannot read model file " + file + " to hash it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A network ready for the steps, the model-cache key it was stored under (null if untrained or read from a
+     * file), the SHA-256 of the weights file it was loaded from (null without {@code weights}), and the model file
+     * it was read from with its SHA-256 (both null for a built-in model).
+     */
+    public record Prepared(TrainedModel model, String cacheKey, String weightsSha256, Path modelFile,
+            String modelFileSha256) {
         public Prepared(TrainedModel model, String cacheKey) {
-            this(model, cacheKey, null);
+            this(model, cacheKey, null, null, null);
+        }
+
+        public Prepared(TrainedModel model, String cacheKey, String weightsSha256) {
+            this(model, cacheKey, weightsSha256, null, null);
         }
     }
 }

@@ -232,23 +232,23 @@ public final class Planner {
         if (spec instanceof ModelSpec.Mlp mlp) {
             int[] sizes = mlp.sizes().stream().mapToInt(IntLit::intValue).toArray();
             return new ModelPlan("mlp", desc, setup.layers(), sizes, mlp.activation().text(), mlp.bias(), false, 0,
-                    null, weights);
+                    null, weights, null);
         }
         if (spec instanceof ModelSpec.Vgg19 vgg) {
             return new ModelPlan("vgg19", desc, setup.layers(), null, "relu", true, vgg.batchNorm(),
-                    vgg.width() == null ? 1.0 : vgg.width().value(), null, weights);
+                    vgg.width() == null ? 1.0 : vgg.width().value(), null, weights, null);
         }
         if (spec instanceof ModelSpec.File f) {
             return new ModelPlan("file", "file \"" + f.path().value() + "\"", setup.layers(), null, null, true,
-                    false, 0, Path.of(f.path().value()), weights);
+                    false, 0, Path.of(f.path().value()), weights, null);
         }
         if (spec instanceof ModelSpec.Keras k) {
             return new ModelPlan("keras", "keras \"" + k.path().value() + "\"", setup.layers(), null, null, true,
-                    false, 0, Path.of(k.path().value()), weights);
+                    false, 0, Path.of(k.path().value()), weights, null);
         }
         ModelSpec.Zoo z = (ModelSpec.Zoo) spec;
         return new ModelPlan("zoo", "zoo " + z.name().text() + " " + z.weights().text(), setup.layers(), null, null,
-                true, false, 0, null, weights);
+                true, false, 0, null, weights, z.name().text());
     }
 
     /** The statement's canonical text: keywords in lower case, no comments or layout (see {@link Canonical}). */

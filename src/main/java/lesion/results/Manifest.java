@@ -23,7 +23,7 @@ import lesion.plan.Step;
 
 /**
  * The run record {@code manifest.json}: what ran (Lesion, Java, OS, backend, threads), on what
- * (the study and its SHA-256, data files and trained model with theirs), which steps finished
+ * (the study and its SHA-256, data files, trained model and model file with theirs), which steps finished
  * with what files and, for steps made of variants, how many variants were planned and done, and
  * how the run ended. The engine fills it in as the run goes and calls
  * {@link #write()} after every step, so a run stopped half-way still says how far it got.
@@ -99,6 +99,8 @@ public final class Manifest {
     private String modelCacheKey;
     private String weightsFile;
     private String weightsSha256;
+    private String modelFile;
+    private String modelFileSha256;
     private final Map<String, StepRecord> steps = new LinkedHashMap<>();
     private RunStatus status = RunStatus.RUNNING;
     private String error;
@@ -146,6 +148,13 @@ public final class Manifest {
     public synchronized Manifest dataFiles(Map<String, String> sha256ByFile) {
         dataFiles.clear();
         dataFiles.putAll(sha256ByFile);
+        return this;
+    }
+
+    /** The model file a run read its network from (file, keras, zoo) and the file's SHA-256. */
+    public synchronized Manifest modelFile(Path file, String sha256) {
+        modelFile = file == null ? null : file.toAbsolutePath().normalize().toString().replace('\\', '/');
+        modelFileSha256 = sha256;
         return this;
     }
 
@@ -320,10 +329,14 @@ public final class Manifest {
         ObjectNode model = root.putObject("model");
         model.put("sha256", modelSha256);
         model.put("cache_key", modelCacheKey);
-        // only with a weights statement, so other manifests keep their shape
+        // only with a weights statement or a model file, so other manifests keep their shape
         if (weightsSha256 != null) {
             model.put("weights_file", weightsFile);
             model.put("weights_sha256", weightsSha256);
+        }
+        if (modelFile != null) {
+            model.put("file", modelFile);
+            model.put("file_sha256", modelFileSha256);
         }
 
         ArrayNode list = root.putArray("steps");

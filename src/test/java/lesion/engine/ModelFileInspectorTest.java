@@ -281,10 +281,17 @@ class ModelFileInspectorTest {
     }
 
     @Test
-    void zooModelsAreNotLaidOutYet() {
+    void zooModelMissingFromTheCacheSaysWhereItGoes() {
+        // an empty cache of our own, so that a file in the real ~/.deeplearning4j plays no part
+        ZooStore.Entry entry = new ZooStore.Entry("vgg16", "https://example.org/models/vgg16.zip", 7, "vgg16.zip",
+                new int[] {3, 224, 224});
+        ModelFileInspector empty = new ModelFileInspector(new ZooStore(tmp, java.util.Map.of("vgg16", entry)), false);
         ModelSpec.Zoo zoo = new ModelSpec.Zoo(new Word("vgg16", Span.NONE), new Word("imagenet", Span.NONE), Span.NONE);
-        String message = failure(zoo, null);
-        assertTrue(message.contains("'model zoo vgg16 imagenet'") && message.contains("later version"), message);
+        StringBuilder problem = new StringBuilder();
+        assertFalse(empty.layers(zoo, null, problem).isPresent());
+        assertTrue(problem.toString().startsWith("the pretrained zoo model vgg16 is not in DL4J's cache: place "
+                + "vgg16.zip"), problem.toString());
+        assertTrue(problem.toString().contains(" at " + tmp.resolve("models/vgg16/vgg16.zip")), problem.toString());
     }
 
     @Test

@@ -99,6 +99,32 @@ public final class SavedModels {
         return save(denseNet(), file);
     }
 
+    /** {@link #graph()} (two branches from the input) saved to {@code file}, for tests outside the engine. */
+    public static Path saveBranchingGraph(Path file) throws IOException {
+        return save(graph(), file);
+    }
+
+    /** A Keras Sequential MLP 784-8-6-10 (softmax) written to {@code file}, for tests outside the engine. */
+    public static Path saveKerasMlp(Path file) {
+        KerasH5Files.sequential(file, 784, KerasH5Files.mnistDense());
+        return file;
+    }
+
+    /**
+     * Test images of the IDX data in {@code idxDir} that DL4J's own restore of the model zip {@code zip} classifies
+     * correctly, by the largest output (ties to the lower class).
+     */
+    public static int dl4jRight(Path zip, Path idxDir) throws IOException {
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+        Dataset data = IdxDataset.load(idxDir);
+        int[] predicted = FileModels.argmax(net.output(data.testFeatures(), false));
+        int right = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            right += predicted[i] == data.testLabels()[i] ? 1 : 0;
+        }
+        return right;
+    }
+
     /** {@link #convNet()} saved to {@code file}, for tests outside the engine. */
     public static Path saveConvNet(Path file) throws IOException {
         return save(convNet(), file);

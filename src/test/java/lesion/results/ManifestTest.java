@@ -1,6 +1,7 @@
 package lesion.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,16 @@ class ManifestTest {
         assertEquals("2024-05-01T12:00:10Z", json.get("ended").asText());
         assertEquals(10.0, json.get("seconds").asDouble());
         assertEquals("complete", json.get("status").asText());
+    }
+
+    @Test
+    void modelFileAndItsHashAreRecordedOnlyWhenTheNetworkCameFromAFile() throws IOException {
+        Manifest m = manifest(dir);
+        assertFalse(read(m.write()).get("model").has("file"), "a trained model has no file");
+        m.modelFile(dir.resolve("nets/../net.zip"), "abc123");
+        JsonNode model = read(m.write()).get("model");
+        assertEquals(dir.resolve("net.zip").toAbsolutePath().toString().replace('\\', '/'), model.get("file").asText());
+        assertEquals("abc123", model.get("file_sha256").asText());
     }
 
     @Test
