@@ -93,7 +93,8 @@ class ExecutorInterruptTest {
         assertEquals("interrupted", step3.get("status").asText());
         assertEquals(5, step3.get("variants_done").asInt());
         assertEquals(ExecutorFixture.PAIRS, step3.get("variants_planned").asInt());
-        assertEquals("[\"step-3-ablate.csv\",\"step-3-ablate.json\"]", step3.get("outputs").toString());
+        assertEquals("[\"step-3-ablate.csv\",\"step-3-ablate.json\",\"step-3-ablate-layers.csv\"]",
+                step3.get("outputs").toString());
         JsonNode step1 = manifest.get("steps").get(0);
         assertEquals("done", step1.get("status").asText());
         assertTrue(step1.get("variants_planned").isNull(), "evaluate makes no variants");
