@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -64,13 +65,21 @@ final class CnnPath implements SweepPath {
 
     @Override
     public INDArray shared(INDArray input) {
-        // the input rows may be a view of the test set; DL4J's first preprocessor reshapes without writing
-        return point == runner.lastLayer() ? runner.logits(0, input) : runner.forward(0, point, input);
+        try (MemoryWorkspace ws = LayerRunner.open()) {
+            // the input rows may be a view of the test set; DL4J's first preprocessor reshapes without writing
+            INDArray a = point == runner.lastLayer() ? runner.logits(0, input) : runner.forward(0, point, input);
+            return a.detach(); // kept across variants: out of the workspace
+        }
+    }
+
+    @Override
+    public MemoryWorkspace variantScope() {
+        return LayerRunner.open();
     }
 
     @Override
     public INDArray scratch(INDArray shared) {
-        return shared.dup('c');
+        return shared.dup('c'); // in the variant's workspace
     }
 
     @Override

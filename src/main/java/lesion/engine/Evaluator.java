@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import lesion.results.Scores;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -87,7 +86,13 @@ final class Evaluator {
         BitSet top5 = new BitSet(labels.length);
         for (int[] chunk : chunks(labels.length, chunkRows)) {
             INDArray x = rows(data.testFeatures(), chunk);
-            Scorer.score(dense ? stack.logits(x) : cnnLogits(net, x), labels, chunk[0], predicted, top5);
+            if (dense) {
+                Scorer.score(stack.logits(x), labels, chunk[0], predicted, top5);
+            } else {
+                try (MemoryWorkspace ws = LayerRunner.open()) {
+                    Scorer.score(new LayerRunner(net).logits(0, x), labels, chunk[0], predicted, top5);
+                }
+            }
         }
         return new Scores(data.numClasses(), labels, predicted, top5);
     }
@@ -100,10 +105,5 @@ final class Evaluator {
             }
         }
         return true;
-    }
-
-    /** A CNN's logits: DL4J's layers up to the output one, then its x·W + b without the softmax ({@link Scorer}). */
-    private static INDArray cnnLogits(MultiLayerNetwork net, INDArray x) {
-        return new LayerRunner(net).logits(0, x);
     }
 }

@@ -5,23 +5,54 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs a stretch of a network's layers in inference mode, one DL4J layer at a time, exactly as DL4J's own
+ * Runs a stretch of a network's layers in inference mode, one DL4J layer at a time, as DL4J's own
  * {@code feedForwardToLayer} does (each layer's input preprocessor, then the layer's {@code activate}), but able to
  * start at any layer; and the output layer's logits, x·W + b without its softmax (see {@link Scorer}). Used for
  * CNNs, whose layers (convolution, batch norm, pooling) are DL4J's to compute; {@link DenseStack} is the MLP's
- * counterpart. Arrays are allocated outside workspaces, so they stay valid after the call.
+ * counterpart.
+ *
+ * <p>Every array the layers make (activations, and a convolution's unfolded input, which can be hundreds of MB)
+ * lives in one ND4J workspace that {@link #open} opens and the next {@code open} reuses, so a sweep of thousands of
+ * forward passes allocates its memory once. Without it the arrays are freed only when Java's garbage collector
+ * notices their small Java objects, which under a large heap can be never: a sweep on a VGG-19 grew past 20 GB.
+ * Arrays from {@link #forward} and {@link #logits} are valid only until their scope closes; {@code detach()} one
+ * to keep it.
  */
 final class LayerRunner {
 
+    private static final String WORKSPACE = "LESION_LAYER_RUNNER";
+    // sized by the first pass through the scope, then reused; a bigger later pass reallocates
+    private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .overallocationLimit(0.05)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .policyReset(ResetPolicy.BLOCK_LEFT)
+            .build();
+
     private final MultiLayerNetwork net;
     private final int last;
+    private final LayerWorkspaceMgr mgr = LayerWorkspaceMgr.builder().defaultWorkspace(WORKSPACE, CONFIG).build();
 
     LayerRunner(MultiLayerNetwork net) {
         this.net = net;
         this.last = net.getnLayers() - 1;
+    }
+
+    /** Opens the scope inside which {@link #forward} and {@link #logits} may be called; close it when done. */
+    static MemoryWorkspace open() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, WORKSPACE);
     }
 
     int lastLayer() {
@@ -37,13 +68,13 @@ final class LayerRunner {
         if (to >= last) {
             throw new IllegalArgumentException("forward stops before the output layer (" + last + "), not at " + to);
         }
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        requireOpen();
         INDArray h = x;
         for (int i = from; i <= to; i++) {
-            h = preprocess(i, h, mgr);
+            h = preprocess(i, h);
             Layer layer = net.getLayer(i);
             h = layer.activate(h, false, mgr);
-            // the layer keeps a reference to its input; drop it so a sweep's buffers can be collected
+            // the layer keeps a reference to its input, which the workspace will reuse
             layer.clear();
         }
         return h;
@@ -51,8 +82,7 @@ final class LayerRunner {
 
     /** The logits for the input of layer {@code from}: layers from..last-1, then the output layer's x·W + b. */
     INDArray logits(int from, INDArray x) {
-        INDArray h = forward(from, last - 1, x);
-        h = preprocess(last, h, LayerWorkspaceMgr.noWorkspaces());
+        INDArray h = preprocess(last, forward(from, last - 1, x));
         INDArray logits = h.mmul(net.getParam(last + "_W"));
         INDArray bias = net.paramTable().get(last + "_b");
         return bias == null ? logits : logits.addiRowVector(bias);
@@ -63,13 +93,19 @@ final class LayerRunner {
         if (layer == last) {
             return 0; // the logits are scored before the softmax: a zeroed output unit has logit 0
         }
-        INDArray zero = org.nd4j.linalg.factory.Nd4j.zeros(net.params().dataType(), 1, 1);
+        INDArray zero = Nd4j.zeros(net.params().dataType(), 1, 1);
         return ((BaseLayer) net.getLayer(layer).conf().getLayer()).getActivationFn().getActivation(zero, false)
                 .getFloat(0);
     }
 
-    private INDArray preprocess(int layer, INDArray h, LayerWorkspaceMgr mgr) {
+    private INDArray preprocess(int layer, INDArray h) {
         InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(layer);
         return pre == null ? h : pre.preProcess(h, (int) h.size(0), mgr);
+    }
+
+    private static void requireOpen() {
+        if (!Nd4j.getWorkspaceManager().checkIfWorkspaceExistsAndActive(WORKSPACE)) {
+            throw new IllegalStateException("LayerRunner needs its workspace open (LayerRunner.open())");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package lesion.engine;
 
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +22,14 @@ interface SweepPath {
 
     /** The array at the ablation point for these input rows, in a fresh array the sweep may keep. */
     INDArray shared(INDArray input);
+
+    /**
+     * The scope of one variant on one chunk: arrays made inside it are released (or reused) when it closes, after
+     * the logits have been scored. Null when the path reuses its own buffers.
+     */
+    default MemoryWorkspace variantScope() {
+        return null;
+    }
 
     /** A copy of {@code shared} that a variant may change: c-ordered and contiguous, reused where possible. */
     INDArray scratch(INDArray shared);

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import lesion.results.Scores;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -169,11 +170,14 @@ public final class UnitSweep {
                     for (int v = from; v < to; v++) {
                         cancellation.check();
                         int[] variant = variants.get(v);
-                        INDArray x = ablate(method, path.scratch(base), variant, path.zeroValue(), means,
-                                noise[v - from]);
-                        INDArray end = path.toBlockEnd(x);
-                        silenced[v - from] &= allZero(end, variant);
-                        Scorer.score(path.logits(end), labels, chunks.get(c)[0], predicted[v - from], top5[v - from]);
+                        try (MemoryWorkspace scope = path.variantScope()) {
+                            INDArray x = ablate(method, path.scratch(base), variant, path.zeroValue(), means,
+                                    noise[v - from]);
+                            INDArray end = path.toBlockEnd(x);
+                            silenced[v - from] &= allZero(end, variant);
+                            Scorer.score(path.logits(end), labels, chunks.get(c)[0], predicted[v - from],
+                                    top5[v - from]);
+                        }
                     }
                 }
                 for (int v = from; v < to; v++) {
