@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lesion.engine.Ablation;
 import lesion.engine.Cancellation;
 import lesion.engine.CancelledException;
 import lesion.engine.Dataset;
@@ -16,11 +17,6 @@ import lesion.engine.EngineInfo;
 import lesion.engine.Network;
 import lesion.engine.ProgressListener;
 import lesion.engine.TrainedModel;
-import lesion.engine.UnitSweep;
-import lesion.engine.Weights;
-import lesion.plan.AblateStep;
-import lesion.plan.EvaluateStep;
-import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
 import lesion.plan.Step;
 import lesion.results.EvaluationRow;
@@ -29,10 +25,6 @@ import lesion.results.ResultWriter;
 import lesion.results.RunDirectory;
 import lesion.results.Scores;
 import lesion.results.StepResult;
-import lesion.results.VariantRow;
-import lesion.select.Chosen;
-import lesion.select.SeedScope;
-import lesion.select.Selector;
 
 /**
  * Runs a plan into a run directory: prepares data and network, executes the steps in order and
@@ -48,12 +40,14 @@ public final class Executor {
     private final Cancellation cancellation;
     private final PrintWriter log;
     private final ResultWriter writer = new ResultWriter();
+    private final StepExecutor steps;
 
     public Executor(Path cacheRoot, ProgressListener progress, Cancellation cancellation, PrintWriter log) {
         this.workbench = new Workbench(cacheRoot, progress, cancellation);
         this.progress = progress;
         this.cancellation = cancellation;
         this.log = log;
+        this.steps = new StepExecutor(progress, cancellation);
     }
 
     /**
@@ -77,202 +71,200 @@ public final class Executor {
                 .threads(threads(System.getenv("OMP_NUM_THREADS"), engine))
                 .study(plan.title(), studyFile, studyText, plan.seed()).declareSteps(plan);
         manifest.write();
-        List<StepResult> results = new ArrayList<>();
-        StepRun current = null; // null during the set-up
+        Progress state = new Progress(plan.instances());
         try {
             Dataset data = workbench.loadData(plan);
             manifest.dataFiles(data.fileHashes());
             log.printf(Locale.ROOT, "data: %s, %,d training and %,d test images%n", plan.data().source(),
                     data.trainSize(), data.testSize());
-            Workbench.Prepared prepared = workbench.prepareNetwork(plan, data, msg -> log.println("lesion: " + msg));
-            Network network = prepared.model().trained();
-            manifest.model(network.paramsSha256(), prepared.cacheKey());
-            if (prepared.weightsSha256() != null) {
-                manifest.weights(plan.model().weights().toString(), prepared.weightsSha256());
-                log.println("model: weights loaded from " + plan.model().weights());
-            }
-            manifest.modelFile(prepared.modelFile(), prepared.modelFileSha256());
-            log.flush();
-            manifest.write();
-            if (prepared.modelFile() != null) {
-                log.println("model: read from " + prepared.modelFile());
-            }
-            if (plan.train() != null) {
-                log.println(prepared.model().fromCache() ? "model: trained network taken from the cache ("
-                        + prepared.cacheKey().substring(0, 12) + ")" : "model: trained and cached");
-            }
-            Scores baseline = null;
-            for (Step step : plan.steps()) {
-                current = new StepRun(step);
-                if (current.planned >= 0) {
-                    manifest.stepStarted(step.id(), current.planned);
-                } else {
-                    manifest.stepStarted(step.id());
+            for (int instance = 0; instance < plan.instances(); instance++) {
+                state.current = null;
+                state.instance = instance;
+                TrainedModel model = prepare(plan, data, instance, manifest);
+                Scores baseline = null;
+                for (Step step : plan.steps()) {
+                    StepRun current = new StepRun(step, instance);
+                    state.current = current;
+                    if (instance == 0) {
+                        if (current.planned >= 0) {
+                            manifest.stepStarted(step.id(), current.planned * plan.instances());
+                        } else {
+                            manifest.stepStarted(step.id());
+                        }
+                        // so that a run killed without warning still shows which step it was in
+                        manifest.write();
+                    }
+                    if (baseline == null) {
+                        baseline = model.trained().evaluate(data);
+                    }
+                    current.baseline = baseline;
+                    StepResult result = steps.execute(current, model, data);
+                    List<StepResult> all = state.finish(result, current.seconds());
+                    List<Path> files = writer.write(dir.path(), all);
+                    Long variants = current.planned >= 0 ? state.rows(step.id()) : null;
+                    if (instance == plan.instances() - 1) {
+                        manifest.stepDoneByAll(step.id(), state.seconds(step.id()), files, variants,
+                                plan.instances());
+                    } else {
+                        manifest.stepProgress(step.id(), state.seconds(step.id()), files,
+                                variants == null ? 0 : variants, instance + 1);
+                    }
+                    manifest.write();
                 }
-                // so that a run killed without warning still shows which step it was in
-                manifest.write();
-                if (baseline == null) {
-                    baseline = network.evaluate(data);
-                }
-                current.baseline = baseline;
-                StepResult result = execute(current, prepared.model(), data);
-                List<Path> files = writer.write(dir.path(), result);
-                results.add(result);
-                if (current.planned >= 0) {
-                    manifest.stepDone(step.id(), current.seconds(), files, result.rows().size());
-                } else {
-                    manifest.stepDone(step.id(), current.seconds(), files);
-                }
-                manifest.write();
             }
-            current = null;
+            state.current = null;
             manifest.finish(Manifest.RunStatus.COMPLETE, null);
             manifest.write();
-            return new Outcome(Manifest.RunStatus.COMPLETE, results, null, null);
+            return new Outcome(Manifest.RunStatus.COMPLETE, state.results, null, null);
         } catch (CancelledException e) {
+            StepRun current = state.current;
             if (current != null) {
-                List<Path> files = keepPartial(current, dir);
+                List<Path> files = keepPartial(state, dir);
+                double seconds = state.seconds(current.id()) + current.seconds();
                 if (current.planned >= 0) {
-                    manifest.stepInterrupted(current.id(), current.seconds(), files, current.rows.size());
+                    manifest.stepInterrupted(current.id(), seconds, files, state.rowsWithPartial());
                 } else {
-                    manifest.stepInterrupted(current.id(), current.seconds());
+                    manifest.stepInterrupted(current.id(), seconds);
                 }
             }
-            manifest.finish(Manifest.RunStatus.INTERRUPTED, "interrupted by the user during " + where(current));
+            manifest.finish(Manifest.RunStatus.INTERRUPTED, "interrupted by the user during " + where(state));
             manifest.write();
-            return new Outcome(Manifest.RunStatus.INTERRUPTED, results, id(current),
-                    "interrupted during " + where(current));
+            return new Outcome(Manifest.RunStatus.INTERRUPTED, state.results, id(current),
+                    "interrupted during " + where(state));
         } catch (OutOfMemoryError e) {
             // the rows of the step cut short are the one big thing still referenced here (the network, data and
             // sweep buffers went out of scope with the exception); drop them before recording needs memory
-            long done = current == null ? 0 : current.rows.size();
+            StepRun current = state.current;
+            long done = current == null ? 0 : state.rowsWithPartial();
             if (current != null) {
                 current.rows = null;
                 current.baseline = null;
             }
-            String message = "out of memory during " + where(current) + "; try a smaller selection, a `limit test M`,"
+            String message = "out of memory during " + where(state) + "; try a smaller selection, a `limit test M`,"
                     + " or more heap via LESION_JAVA_OPTS=-Xmx…";
-            return failed(manifest, current, message, List.of(), done, results);
+            return failed(manifest, state, message, List.of(), done);
         } catch (RuntimeException e) {
             String message = e instanceof EngineException || e instanceof IllegalArgumentException ? e.getMessage()
-                    : unexpected(e, current);
-            List<Path> files = current == null ? List.of() : keepPartial(current, dir);
-            return failed(manifest, current, message, files, current == null ? 0 : current.rows.size(), results);
+                    : unexpected(e, state);
+            List<Path> files = state.current == null ? List.of() : keepPartial(state, dir);
+            return failed(manifest, state, message, files, state.current == null ? 0 : state.rowsWithPartial());
         } finally {
             progress.finish();
         }
     }
 
-    /** The step being executed, and the rows of its variants finished so far (kept if the step is cut short). */
-    private static final class StepRun {
-        final Step step;
-        final long start = System.nanoTime();
-        // variants the step will make, or -1 for a step without variants (evaluate)
-        final long planned;
-        List<VariantRow> rows = new ArrayList<>();
-        Scores baseline;
-
-        StepRun(Step step) {
-            this.step = step;
-            this.planned = step instanceof AblateStep a ? a.variants() : -1;
+    /** Network {@code instance}, trained or from the cache, recorded in the manifest and the log. */
+    private TrainedModel prepare(Plan plan, Dataset data, int instance, Manifest manifest) throws IOException {
+        String who = plan.instances() > 1 ? "network " + instance + ": " : "";
+        Workbench.Prepared prepared = workbench.prepareNetwork(plan, data, instance,
+                msg -> log.println("lesion: " + who + msg));
+        Network network = prepared.model().trained();
+        if (instance == 0) {
+            manifest.model(network.paramsSha256(), prepared.cacheKey());
+        } else {
+            manifest.instanceModel(instance, network.paramsSha256(), prepared.cacheKey());
         }
-
-        String id() {
-            return step.id();
+        if (prepared.weightsSha256() != null) {
+            manifest.weights(plan.model().weights().toString(), prepared.weightsSha256());
+            log.println("model: weights loaded from " + plan.model().weights());
         }
-
-        double seconds() {
-            return Executor.seconds(start);
+        manifest.modelFile(prepared.modelFile(), prepared.modelFileSha256());
+        log.flush();
+        manifest.write();
+        if (prepared.modelFile() != null) {
+            log.println("model: read from " + prepared.modelFile());
         }
-    }
-
-    /** The layer's weights for choosing units, read only if the selection asks for them. */
-    private static Selector.LayerWeights weightsOf(TrainedModel model, int layer) {
-        return new Selector.LayerWeights() {
-            public float[][] trained() {
-                return Weights.incoming(model.trained(), layer);
-            }
-
-            public float[][] initial() {
-                return Weights.incoming(model.initial(), layer);
-            }
-        };
-    }
-
-    private StepResult execute(StepRun run, TrainedModel model, Dataset data) {
-        Step step = run.step;
-        if (step instanceof EvaluateStep) {
-            return StepResult.evaluation(step, 0, EvaluationRow.of(run.baseline), run.seconds());
+        if (plan.train() != null) {
+            log.println((who.isEmpty() ? "model: " : who) + (prepared.model().fromCache()
+                    ? "trained network taken from the cache (" + prepared.cacheKey().substring(0, 12) + ")"
+                    : "trained and cached"));
         }
-        if (step instanceof AblateStep a) {
-            UnitSweep sweep = new UnitSweep(progress, cancellation);
-            for (LayerAblation layer : a.layers()) {
-                int index = layer.layer().index();
-                String name = layer.layer().name();
-                List<Chosen> chosen = Selector.choose(layer.selection(), layer.layer().units(),
-                        SeedScope.of(step.seed(), index), weightsOf(model, index));
-                List<int[]> variants = chosen.stream().map(Chosen::units).toList();
-                // the noise seed, like the selection's, derives from the step seed and the layer; the sweep adds
-                // the variant's index and the unit
-                Ablation method = Ablation.of(a.method().kind(), a.method().sigma(),
-                        SeedScope.of(step.seed(), index).seed("noise"));
-                // each variant's scores become a row at once: the sweep's per-image arrays are not kept
-                String methodText = method.toString();
-                sweep.runDetailed(model.trained(), data, index, method, variants,
-                        (i, units, scores, silenced) -> run.rows.add(
-                                VariantRow.of(step.id(), index, name, units, run.baseline, scores)
-                                        .withSelection(chosen.get(i).label(), chosen.get(i).percent())
-                                        .withMethod(methodText, silenced)));
-            }
-            return StepResult.of(step, 0, EvaluationRow.of(run.baseline), run.rows, run.seconds());
-        }
-        // Support.unsupported refuses such plans before the run starts.
-        throw new IllegalStateException("step " + step.id() + " ('" + step.keyword() + "') cannot run");
+        return prepared.model();
     }
 
     /**
-     * Writes the variants a step finished before it was cut short, under the file names of a finished step, and
-     * returns the files; none when it finished no variant.
+     * What the run has done so far: the network being worked on, the step cut short (if any), each step's results
+     * over the networks that finished it, and their seconds.
      */
-    private List<Path> keepPartial(StepRun run, RunDirectory dir) throws IOException {
-        if (run.rows.isEmpty() || run.baseline == null) {
-            return List.of();
+    private static final class Progress {
+        final int instances;
+        int instance;
+        StepRun current; // null during the set-up of a network
+        final List<StepResult> results = new ArrayList<>();
+        final Map<String, List<StepResult>> byStep = new LinkedHashMap<>();
+        final Map<String, Double> seconds = new HashMap<>();
+
+        Progress(int instances) {
+            this.instances = instances;
         }
-        return writer.write(dir.path(),
-                StepResult.of(run.step, 0, EvaluationRow.of(run.baseline), run.rows, run.seconds()));
+
+        /** Records a finished step of one network; returns the step's results over every network so far. */
+        List<StepResult> finish(StepResult result, double stepSeconds) {
+            results.add(result);
+            seconds.merge(result.stepId(), stepSeconds, Double::sum);
+            List<StepResult> all = byStep.computeIfAbsent(result.stepId(), k -> new ArrayList<>());
+            all.add(result);
+            return all;
+        }
+
+        double seconds(String stepId) {
+            return seconds.getOrDefault(stepId, 0.0);
+        }
+
+        long rows(String stepId) {
+            return byStep.getOrDefault(stepId, List.of()).stream().mapToLong(r -> r.rows().size()).sum();
+        }
+
+        /** Rows of the current step: the networks that finished it and the one cut short. */
+        long rowsWithPartial() {
+            return rows(current.id()) + (current.rows == null ? 0 : current.rows.size());
+        }
     }
 
-    private static Outcome failed(Manifest manifest, StepRun current, String message, List<Path> files,
-            long variantsDone, List<StepResult> results) throws IOException {
+    /**
+     * Writes the step cut short: the networks that finished it and the variants the current one finished, under
+     * the file names of a finished step; returns the files, none when there is nothing to keep.
+     */
+    private List<Path> keepPartial(Progress state, RunDirectory dir) throws IOException {
+        StepRun run = state.current;
+        List<StepResult> all = new ArrayList<>(state.byStep.getOrDefault(run.id(), List.of()));
+        if (!run.rows.isEmpty() && run.baseline != null) {
+            all.add(StepResult.of(run.step, run.instance, EvaluationRow.of(run.baseline), run.rows, run.seconds()));
+        }
+        return all.isEmpty() ? List.of() : writer.write(dir.path(), all);
+    }
+
+    private static Outcome failed(Manifest manifest, Progress state, String message, List<Path> files,
+            long variantsDone) throws IOException {
+        StepRun current = state.current;
         if (current != null) {
+            double seconds = state.seconds(current.id()) + current.seconds();
             if (current.planned >= 0) {
-                manifest.stepFailed(current.id(), current.seconds(), message, files, variantsDone);
+                manifest.stepFailed(current.id(), seconds, message, files, variantsDone);
             } else {
-                manifest.stepFailed(current.id(), current.seconds(), message);
+                manifest.stepFailed(current.id(), seconds, message);
             }
         }
         manifest.finish(Manifest.RunStatus.FAILED, message);
         manifest.write();
-        return new Outcome(Manifest.RunStatus.FAILED, results, id(current), message);
+        return new Outcome(Manifest.RunStatus.FAILED, state.results, id(current), message);
     }
 
     /** A failure no check foresaw (a bug, or an engine error without its own message): what and where. */
-    private static String unexpected(RuntimeException e, StepRun current) {
+    private static String unexpected(RuntimeException e, Progress state) {
         StackTraceElement[] trace = e.getStackTrace();
         return "unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                + " during " + where(current) + (trace.length == 0 ? "" : " (at " + trace[0] + ")");
+                + " during " + where(state) + (trace.length == 0 ? "" : " (at " + trace[0] + ")");
     }
 
     private static String id(StepRun run) {
         return run == null ? "set-up" : run.id();
     }
 
-    private static String where(StepRun run) {
-        return run == null ? "the set-up (data and training)" : "step " + run.id();
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+    private static String where(Progress state) {
+        String network = state.instances > 1 ? " of network " + state.instance : "";
+        return state.current == null ? "the set-up (data and training" + network + ")"
+                : "step " + state.current.id() + network;
     }
 
     /**

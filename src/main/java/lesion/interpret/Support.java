@@ -34,8 +34,10 @@ public final class Support {
             out.error(spans.weights(), notYet("'weights' into a 'model " + kind + "'"),
                     "this version loads weights into 'model mlp' and 'model vgg19'");
         }
-        if (plan.instances() > 1) {
-            out.error(spans.instances(), notYet("'instances' above 1"));
+        if (plan.instances() > 1 && (Workbench.isModelFile(plan.model()) || plan.model().weights() != null)) {
+            // every instance would be the same network: independent instances need seeded initial weights
+            out.error(spans.instances(), notYet("'instances' above 1 with a model or weights read from a file"),
+                    "instances are independently seeded networks; a file gives them all the same weights");
         }
         for (Step step : plan.steps()) {
             check(step, out);

@@ -74,11 +74,16 @@ public final class Workbench {
      * any, starts from them; they are then also the initial weights (for {@code by mannwhitney}).
      */
     public Prepared prepareNetwork(Plan plan, Dataset data, java.util.function.Consumer<String> log) {
+        return prepareNetwork(plan, data, 0, log);
+    }
+
+    /** Network {@code instance} (from 0) of the study's {@code instances N}, seeded by {@link Plan#networkSeed}. */
+    public Prepared prepareNetwork(Plan plan, Dataset data, int instance, java.util.function.Consumer<String> log) {
         if (isModelFile(plan.model())) {
             return loadModelFile(plan.model(), plan.baseDir());
         }
         Architecture spec = architecture(plan.model(), data);
-        long seed = plan.networkSeed(0);
+        long seed = plan.networkSeed(instance);
         NpzWeights weights = plan.model().weights() == null ? null
                 : NpzWeights.read(plan.baseDir().resolve(plan.model().weights()).normalize());
         String weightsSha256 = weights == null ? null : weights.sha256();

@@ -19,6 +19,15 @@ public record Plan(String title, String sourceName, Path baseDir, long seed, boo
         return Seeds.derive(seed, "network " + instance);
     }
 
+    /**
+     * The seed of {@code step} for network {@code instance}: the step's own seed for instance 0, so that a study
+     * with one network does not depend on this rule, and {@code derive(step seed, "instance i")} for the others,
+     * so each instance makes its own random choices and reproduces them.
+     */
+    public static long stepSeed(Step step, int instance) {
+        return instance == 0 ? step.seed() : Seeds.derive(step.seed(), "instance " + instance);
+    }
+
     public long totalVariants() {
         return instances * steps.stream().mapToLong(Step::variants).sum();
     }
@@ -62,7 +71,15 @@ public record Plan(String title, String sourceName, Path baseDir, long seed, boo
         } else {
             root.add("no training: the model's own weights are used");
         }
-        root.add("instances: " + instances + (instances == 1 ? "" : " (independently seeded networks)"));
+        if (instances == 1) {
+            root.add("instances: 1");
+        } else {
+            root.add(new Tree("instances: " + instances + " (independently seeded networks)")
+                    .add("network i: initial weights and training order from derive(study seed, \"network i\")")
+                    .add("steps of network i > 0: seeds derive(step seed, \"instance i\"), so random choices differ")
+                    .add("results: one row per network and variant, and mean, standard deviation and 95% interval "
+                            + "over the networks"));
+        }
         Tree steps = new Tree("steps (per network)");
         for (Step s : this.steps) {
             steps.add(s.explain());

@@ -74,6 +74,8 @@ public final class Manifest {
         // null for steps without variants (evaluate); done stays null until the step starts
         Long variantsPlanned;
         Long variantsDone;
+        // with instances N > 1: the networks that finished the step
+        Integer instancesDone;
         final List<String> outputs = new ArrayList<>();
 
         StepRecord(String id, String keyword, String statement) {
@@ -101,6 +103,8 @@ public final class Manifest {
     private String weightsSha256;
     private String modelFile;
     private String modelFileSha256;
+    // instance -> {sha256, cache key} of networks 1.. of 'instances N' (network 0 is modelSha256/modelCacheKey)
+    private final Map<Integer, String[]> otherModels = new TreeMap<>();
     private final Map<String, StepRecord> steps = new LinkedHashMap<>();
     private RunStatus status = RunStatus.RUNNING;
     private String error;
@@ -223,6 +227,33 @@ public final class Manifest {
         return ended(id, StepStatus.DONE, seconds, outputs, variantsDone, null);
     }
 
+    /**
+     * Records that network {@code instancesDone - 1} of several finished the step: the step stays running until
+     * the last network finishes it, with the variants and files made so far.
+     */
+    public synchronized Manifest stepProgress(String id, double seconds, Collection<Path> outputs, long variantsDone,
+            int instancesDone) {
+        ended(id, StepStatus.RUNNING, seconds, outputs, step(id).variantsPlanned == null ? null : variantsDone, null);
+        step(id).instancesDone = instancesDone;
+        return this;
+    }
+
+    /** Marks a step done by {@code instances} networks (the last call for a step of a study with instances N). */
+    public synchronized Manifest stepDoneByAll(String id, double seconds, Collection<Path> outputs, Long variantsDone,
+            int instances) {
+        ended(id, StepStatus.DONE, seconds, outputs, variantsDone, null);
+        if (instances > 1) {
+            step(id).instancesDone = instances;
+        }
+        return this;
+    }
+
+    /** The parameters' SHA-256 and model-cache key of network {@code instance} (from 1) of several. */
+    public synchronized Manifest instanceModel(int instance, String sha256, String cacheKey) {
+        otherModels.put(instance, new String[] {sha256, cacheKey});
+        return this;
+    }
+
     public synchronized Manifest stepInterrupted(String id, double seconds) {
         return ended(id, StepStatus.INTERRUPTED, seconds, List.of(), null, null);
     }
@@ -338,6 +369,11 @@ public final class Manifest {
             model.put("file", modelFile);
             model.put("file_sha256", modelFileSha256);
         }
+        if (!otherModels.isEmpty()) {
+            ArrayNode others = model.putArray("instances");
+            otherModels.forEach((instance, m) -> others.addObject().put("instance", instance).put("sha256", m[0])
+                    .put("cache_key", m[1]));
+        }
 
         ArrayNode list = root.putArray("steps");
         for (StepRecord r : steps.values()) {
@@ -349,6 +385,9 @@ public final class Manifest {
             s.put("seconds", r.seconds == null ? null : Math.round(r.seconds * 1000) / 1000.0);
             s.put("variants_done", r.variantsDone);
             s.put("variants_planned", r.variantsPlanned);
+            if (r.instancesDone != null) {
+                s.put("instances_done", r.instancesDone);
+            }
             ArrayNode outputs = s.putArray("outputs");
             r.outputs.forEach(outputs::add);
             if (r.error != null) {

@@ -56,12 +56,18 @@ public final class ResultWriter {
         Path jsonFile = runDir.resolve(base + ".json");
         AtomicFiles.write(csvFile, csv(instances));
         AtomicFiles.write(jsonFile, json(instances));
-        if (first.isEvaluation()) {
-            return List.of(csvFile, jsonFile);
+        List<Path> files = new ArrayList<>(List.of(csvFile, jsonFile));
+        if (!first.isEvaluation()) {
+            Path layersFile = runDir.resolve(base + "-layers.csv");
+            AtomicFiles.write(layersFile, layersCsv(instances));
+            files.add(layersFile);
         }
-        Path layersFile = runDir.resolve(base + "-layers.csv");
-        AtomicFiles.write(layersFile, layersCsv(instances));
-        return List.of(csvFile, jsonFile, layersFile);
+        if (instances.size() > 1) {
+            Path summary = runDir.resolve(base + "-instances.csv");
+            AtomicFiles.write(summary, instancesCsv(instances));
+            files.add(summary);
+        }
+        return files;
     }
 
     /** The CSV text for a step's results. */
@@ -131,6 +137,36 @@ public final class ResultWriter {
                 addValues(row, l.perClassDropMean(), classes, true);
                 Csv.appendRow(out, row);
             }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A step's results aggregated over its networks ({@link InstanceSummary}): per variant (or, for an evaluation,
+     * once) the number of networks and the mean, sample standard deviation and 95% interval half-width of the top-1
+     * and top-5 drops (accuracies for an evaluation): {@code step-3-ablate-instances.csv}.
+     */
+    public String instancesCsv(List<StepResult> instances) {
+        StepResult first = sameStep(instances);
+        StringBuilder out = new StringBuilder();
+        if (first.isEvaluation()) {
+            Csv.appendRow(out, List.of("step", "networks", "top1_mean", "top1_std", "top1_ci95", "top5_mean",
+                    "top5_std", "top5_ci95"));
+            InstanceSummary.Stat[] s = InstanceSummary.evaluation(instances);
+            Csv.appendRow(out, List.of(first.stepId(), Integer.toString(instances.size()),
+                    Numbers.fraction(s[0].mean()), Numbers.fraction(s[0].std()), Numbers.fraction(s[0].ci95()),
+                    Numbers.fraction(s[1].mean()), Numbers.fraction(s[1].std()), Numbers.fraction(s[1].ci95())));
+            return out.toString();
+        }
+        Csv.appendRow(out, List.of("step", "layer", "layer_name", "selection", "percent", "units", "networks",
+                "top1_drop_mean_pp", "top1_drop_std_pp", "top1_drop_ci95_pp", "top5_drop_mean_pp", "top5_drop_std_pp",
+                "top5_drop_ci95_pp"));
+        for (InstanceSummary v : InstanceSummary.of(instances)) {
+            Csv.appendRow(out, List.of(first.stepId(), Integer.toString(v.layer()), v.layerName(), v.selection(),
+                    Double.isNaN(v.percent()) ? "" : Numbers.percent(v.percent()), v.units(),
+                    Integer.toString(v.networks()), Numbers.pp(v.top1Drop().mean()), Numbers.pp(v.top1Drop().std()),
+                    Numbers.pp(v.top1Drop().ci95()), Numbers.pp(v.top5Drop().mean()), Numbers.pp(v.top5Drop().std()),
+                    Numbers.pp(v.top5Drop().ci95())));
         }
         return out.toString();
     }

@@ -39,6 +39,10 @@ public final class SummaryTable {
         StringBuilder out = new StringBuilder();
         for (List<StepResult> step : bySteps.values()) {
             boolean several = step.size() > 1;
+            if (several) {
+                renderInstances(out, step);
+                continue;
+            }
             for (StepResult r : step) {
                 // the statement without its ';', so that "1. evaluate: top-1 …" reads as a sentence
                 String statement = r.statement().endsWith(";")
@@ -54,6 +58,40 @@ public final class SummaryTable {
             }
         }
         return out.toString();
+    }
+
+    /** A step run on several networks: its figures as mean ± 95% interval over the networks. */
+    private static void renderInstances(StringBuilder out, List<StepResult> step) {
+        StepResult first = step.get(0);
+        String statement = first.statement().endsWith(";")
+                ? first.statement().substring(0, first.statement().length() - 1) : first.statement();
+        String head = first.stepId() + ". " + statement + "  [" + step.size() + " networks: mean ± 95% interval]";
+        InstanceSummary.Stat[] baseline = InstanceSummary.evaluation(step.stream()
+                .filter(r -> r.baseline() != null).toList());
+        String accuracy = "top-1 " + stat(baseline[0], 100, "%") + ", top-5 " + stat(baseline[1], 100, "%");
+        if (first.isEvaluation()) {
+            out.append(head).append(": ").append(accuracy).append('\n');
+            return;
+        }
+        out.append(head).append('\n').append("  baseline: ").append(accuracy).append('\n');
+        List<InstanceSummary> variants = InstanceSummary.of(step).stream()
+                .sorted(Comparator.comparingDouble((InstanceSummary v) -> v.top1Drop().mean()).reversed())
+                .limit(DROPS).toList();
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"layer", "variant", "top-1 drop pp", "top-5 drop pp"});
+        for (InstanceSummary v : variants) {
+            String what = v.selection().isEmpty() ? v.units() : v.selection()
+                    + (Double.isNaN(v.percent()) ? "" : " of " + Numbers.percent(v.percent()) + "%");
+            cells.add(new String[] {Integer.toString(v.layer()), what, stat(v.top1Drop(), 100, ""),
+                stat(v.top5Drop(), 100, "")});
+        }
+        out.append("  largest mean drops:\n");
+        align(out, cells, 2);
+    }
+
+    private static String stat(InstanceSummary.Stat s, double scale, String unit) {
+        return String.format(Locale.ROOT, "%.2f%s", s.mean() * scale, unit)
+                + (Double.isNaN(s.ci95()) ? "" : String.format(Locale.ROOT, " ± %.2f", s.ci95() * scale));
     }
 
     private static void renderAblate(StringBuilder out, String head, StepResult r) {

@@ -116,7 +116,8 @@ class ResultWriterTest {
         assertEquals(5, Fixtures.parseCsv(Files.readString(dir.resolve("step-2-ablate.csv"))).size());
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("step-2-ablate-layers.csv", "step-2-ablate.csv", "step-2-ablate.json"), names);
+            assertEquals(List.of("step-2-ablate-instances.csv", "step-2-ablate-layers.csv", "step-2-ablate.csv",
+                    "step-2-ablate.json"), names, "two networks: the summary over them too");
         }
     }
 
