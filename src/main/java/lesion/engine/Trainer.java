@@ -1,11 +1,7 @@
 package lesion.engine;
 
 import java.util.Arrays;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /**
@@ -36,7 +32,7 @@ public class Trainer {
     /**
      * Builds the network from {@code architecture} and {@code train.seed()}, keeps a copy of its initial weights, then
      * runs {@code train.epochs()} epochs of minibatches of {@code train.batchSize()} (the last batch of an epoch may be
-     * smaller). The training order is reshuffled every epoch with a {@link Random} seeded from {@code train.seed()}.
+     * smaller). The training order is reshuffled every epoch from {@code train.seed()} (see {@link Minibatches}).
      * Reports progress per batch and checks for cancellation between batches.
      */
     public TrainedModel train(Architecture architecture, TrainSpec train, Dataset data) {
@@ -56,30 +52,13 @@ public class Trainer {
         }
         Network initial = new Network(net.clone());
 
-        INDArray features = data.trainFeatures();
-        INDArray oneHot = oneHot(data.trainLabelsShared(), data.numClasses());
-        int n = data.trainSize();
-        int batch = train.batchSize();
-        int batchesPerEpoch = (n + batch - 1) / batch;
-        // a generator of its own, so the order does not depend on how much randomness DL4J consumed
-        Random shuffler = new Random(train.seed());
-        int[] order = new int[n];
-        progress.start("training", (long) train.epochs() * batchesPerEpoch, "batches");
+        Minibatches batches = new Minibatches(data, train.batchSize(), train.seed());
+        progress.start("training", (long) train.epochs() * batches.perEpoch(), "batches");
         try {
             for (int epoch = 0; epoch < train.epochs(); epoch++) {
-                for (int i = 0; i < n; i++) {
-                    order[i] = i;
-                }
-                shuffle(order, shuffler);
-                for (int from = 0; from < n; from += batch) {
-                    cancellation.check();
-                    int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + batch));
-                    // our own minibatches: pullRows gathers them in one native call, no iterator machinery
-                    net.fit(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(oneHot, 1, rows)));
-                    progress.advance(1);
-                }
+                batches.fitEpoch(net, cancellation, progress, () -> { });
                 net.incrementEpochCount();
-                requireFinite(net, epoch, train);
+                requireFinite(net, epoch, train.epochs(), train.learningRate());
             }
         } finally {
             progress.finish();
@@ -87,13 +66,15 @@ public class Trainer {
         return new TrainedModel(initial, new Network(net), false);
     }
 
-    /** A diverged network (NaN or infinite weights) must never be scored or cached as if it were trained. */
-    private static void requireFinite(MultiLayerNetwork net, int epoch, TrainSpec train) {
+    /**
+     * A diverged network (NaN or infinite weights) must never be scored or cached as if it were trained: throws after
+     * epoch {@code epoch} (0-based) of {@code epochs} if {@code net} has any.
+     */
+    static void requireFinite(MultiLayerNetwork net, int epoch, int epochs, double learningRate) {
         // the sum of finite weights is finite; one NaN or infinity makes it NaN or infinite
         if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
-            throw new EngineException("training diverged in epoch " + (epoch + 1) + " of " + train.epochs()
-                    + ": the weights became NaN or infinite; lower the learning rate (now "
-                    + train.learningRate() + ")");
+            throw new EngineException("training diverged in epoch " + (epoch + 1) + " of " + epochs
+                    + ": the weights became NaN or infinite; lower the learning rate (now " + learningRate + ")");
         }
     }
 
@@ -118,23 +99,5 @@ public class Trainer {
             sb.append(sb.length() == 0 ? "" : "x").append(d);
         }
         return sb.toString();
-    }
-
-    /** Fisher-Yates, so the permutation is a documented function of the generator's stream. */
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    private static INDArray oneHot(int[] labels, int classes) {
-        float[] values = new float[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            values[i * classes + labels[i]] = 1f;
-        }
-        return Nd4j.create(values, new long[] {labels.length, classes}, 'c');
     }
 }
