@@ -53,6 +53,22 @@ public final class Recovery {
     }
 
     /**
+     * A copy of {@code network} with {@code units} of layer {@code layer} removed by {@code method} in its weights,
+     * as recovery holds them (zero: incoming weights and bias 0; mask: outgoing weights 0), without any training:
+     * what a later pass of a {@code repeat} block continues from. {@code network} is not changed.
+     */
+    public static Network damaged(Network network, int layer, int[] units, Ablation method) {
+        network.checkLayer(layer);
+        checkUnits(network, layer, units);
+        ZeroedWeights zeroed = ZeroedWeights.of(network, layer, units, method);
+        MultiLayerNetwork source = network.dl4j();
+        MultiLayerNetwork copy = new MultiLayerNetwork(source.getLayerWiseConfigurations().clone());
+        copy.init(source.params().dup(), false);
+        zeroed.apply(copy);
+        return new Network(copy);
+    }
+
+    /**
      * Ablates {@code units} of layer {@code layer} of a copy of {@code trained} with {@code method}, scores it
      * (epoch 0), then retrains it on the training part of {@code data} as {@code spec} says, scoring it on the test
      * part after every epoch. {@code listener} receives each epoch's scores as soon as they exist. Throws

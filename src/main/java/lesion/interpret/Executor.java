@@ -17,7 +17,10 @@ import lesion.engine.EngineInfo;
 import lesion.engine.Network;
 import lesion.engine.ProgressListener;
 import lesion.engine.TrainedModel;
+import lesion.plan.AblateStep;
 import lesion.plan.Plan;
+import lesion.plan.RepeatStep;
+import lesion.plan.RestoreStep;
 import lesion.plan.Step;
 import lesion.results.EvaluationRow;
 import lesion.results.Manifest;
@@ -40,14 +43,12 @@ public final class Executor {
     private final Cancellation cancellation;
     private final PrintWriter log;
     private final ResultWriter writer = new ResultWriter();
-    private final StepExecutor steps;
 
     public Executor(Path cacheRoot, ProgressListener progress, Cancellation cancellation, PrintWriter log) {
         this.workbench = new Workbench(cacheRoot, progress, cancellation);
         this.progress = progress;
         this.cancellation = cancellation;
         this.log = log;
-        this.steps = new StepExecutor(progress, cancellation);
     }
 
     /**
@@ -81,35 +82,27 @@ public final class Executor {
                 state.current = null;
                 state.instance = instance;
                 TrainedModel model = prepare(plan, data, instance, manifest);
-                Scores baseline = null;
+                StepExecutor steps = new StepExecutor(progress, cancellation);
+                Scores baseline = model.trained().evaluate(data);
                 for (Step step : plan.steps()) {
-                    StepRun current = new StepRun(step, instance);
-                    state.current = current;
-                    if (instance == 0) {
-                        if (current.planned >= 0) {
-                            manifest.stepStarted(step.id(), current.planned * plan.instances());
-                        } else {
-                            manifest.stepStarted(step.id());
+                    if (step instanceof RepeatStep repeat) {
+                        started(manifest, repeat, instance, 1, plan.instances());
+                        long start = System.nanoTime();
+                        for (int pass = 1; pass <= repeat.count(); pass++) {
+                            for (Step body : repeat.body()) {
+                                runStep(body, instance, pass, repeat.count(), plan, steps, model, data, baseline,
+                                        state, manifest, dir);
+                            }
                         }
-                        // so that a run killed without warning still shows which step it was in
-                        manifest.write();
-                    }
-                    if (baseline == null) {
-                        baseline = model.trained().evaluate(data);
-                    }
-                    current.baseline = baseline;
-                    StepResult result = steps.execute(current, model, data);
-                    List<StepResult> all = state.finish(result, current.seconds());
-                    List<Path> files = writer.write(dir.path(), all);
-                    Long variants = current.planned >= 0 ? state.rows(step.id()) : null;
-                    if (instance == plan.instances() - 1) {
-                        manifest.stepDoneByAll(step.id(), state.seconds(step.id()), files, variants,
-                                plan.instances());
+                        state.seconds.merge(repeat.id(), (System.nanoTime() - start) / 1e9, Double::sum);
+                        if (instance == plan.instances() - 1) {
+                            manifest.stepDoneByAll(repeat.id(), state.seconds(repeat.id()), List.of(), null,
+                                    plan.instances());
+                            manifest.write();
+                        }
                     } else {
-                        manifest.stepProgress(step.id(), state.seconds(step.id()), files,
-                                variants == null ? 0 : variants, instance + 1);
+                        runStep(step, instance, 0, 1, plan, steps, model, data, baseline, state, manifest, dir);
                     }
-                    manifest.write();
                 }
             }
             state.current = null;
@@ -151,6 +144,56 @@ public final class Executor {
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * Runs one step for one network ({@code pass} of {@code passes} inside a repeat block, 0 of 1 outside), writes
+     * the step's files over every network and pass so far, and records its progress in the manifest.
+     */
+    private void runStep(Step step, int instance, int pass, int passes, Plan plan, StepExecutor steps,
+            TrainedModel model, Dataset data, Scores baseline, Progress state, Manifest manifest, RunDirectory dir)
+            throws IOException {
+        StepRun current = new StepRun(step, instance);
+        state.current = current;
+        started(manifest, step, instance, Math.max(1, pass), passes * plan.instances());
+        current.baseline = baseline;
+        StepResult result = steps.execute(current, model, data, pass);
+        if (step instanceof RestoreStep) {
+            // nothing to write: it only drops the ablated networks
+            state.seconds.merge(step.id(), current.seconds(), Double::sum);
+            ended(manifest, step, instance, pass, passes, plan, state, List.of());
+            return;
+        }
+        List<StepResult> all = state.finish(result, current.seconds(), pass > 1);
+        ended(manifest, step, instance, pass, passes, plan, state, writer.write(dir.path(), all));
+    }
+
+    /** Marks a step started the first time any network reaches it. */
+    private static void started(Manifest manifest, Step step, int instance, int pass, long runs) throws IOException {
+        if (instance > 0 || pass > 1) {
+            return;
+        }
+        long planned = step instanceof AblateStep a ? a.variants() : -1;
+        if (planned >= 0) {
+            manifest.stepStarted(step.id(), planned * runs);
+        } else {
+            manifest.stepStarted(step.id());
+        }
+        // so that a run killed without warning still shows which step it was in
+        manifest.write();
+    }
+
+    private static void ended(Manifest manifest, Step step, int instance, int pass, int passes, Plan plan,
+            Progress state, List<Path> files) throws IOException {
+        Long variants = step instanceof AblateStep ? state.rows(step.id()) : null;
+        boolean last = instance == plan.instances() - 1 && Math.max(1, pass) == passes;
+        if (last) {
+            manifest.stepDoneByAll(step.id(), state.seconds(step.id()), files, variants, plan.instances());
+        } else {
+            manifest.stepProgress(step.id(), state.seconds(step.id()), files, variants == null ? 0 : variants,
+                    Math.max(1, pass) == passes ? instance + 1 : instance);
+        }
+        manifest.write();
     }
 
     /** Network {@code instance}, trained or from the cache, recorded in the manifest and the log. */
@@ -198,12 +241,21 @@ public final class Executor {
             this.instances = instances;
         }
 
-        /** Records a finished step of one network; returns the step's results over every network so far. */
-        List<StepResult> finish(StepResult result, double stepSeconds) {
-            results.add(result);
+        /**
+         * Records a finished step of one network; returns the step's results over every network so far. A later
+         * pass of a repeat block ({@code laterPass}) adds its rows to the network's result of the earlier passes.
+         */
+        List<StepResult> finish(StepResult result, double stepSeconds, boolean laterPass) {
             seconds.merge(result.stepId(), stepSeconds, Double::sum);
             List<StepResult> all = byStep.computeIfAbsent(result.stepId(), k -> new ArrayList<>());
-            all.add(result);
+            if (laterPass && !all.isEmpty() && all.get(all.size() - 1).instance() == result.instance()) {
+                StepResult merged = all.get(all.size() - 1).append(result);
+                results.set(results.lastIndexOf(all.get(all.size() - 1)), merged);
+                all.set(all.size() - 1, merged);
+            } else {
+                results.add(result);
+                all.add(result);
+            }
             return all;
         }
 
@@ -212,12 +264,13 @@ public final class Executor {
         }
 
         long rows(String stepId) {
-            return byStep.getOrDefault(stepId, List.of()).stream().mapToLong(r -> r.rows().size()).sum();
+            return byStep.getOrDefault(stepId, List.of()).stream()
+                    .mapToLong(r -> r.rows().size() + r.curve().size()).sum();
         }
 
         /** Rows of the current step: the networks that finished it and the one cut short. */
         long rowsWithPartial() {
-            return rows(current.id()) + (current.rows == null ? 0 : current.rows.size());
+            return rows(current.id()) + (current.rows == null ? 0 : current.rows.size()) + current.curve.size();
         }
     }
 
@@ -228,7 +281,10 @@ public final class Executor {
     private List<Path> keepPartial(Progress state, RunDirectory dir) throws IOException {
         StepRun run = state.current;
         List<StepResult> all = new ArrayList<>(state.byStep.getOrDefault(run.id(), List.of()));
-        if (!run.rows.isEmpty() && run.baseline != null) {
+        if (!run.curve.isEmpty() && run.baseline != null) {
+            all.add(StepResult.recovery(run.step, run.instance, EvaluationRow.of(run.baseline), run.curve,
+                    run.seconds()));
+        } else if (run.rows != null && !run.rows.isEmpty() && run.baseline != null) {
             all.add(StepResult.of(run.step, run.instance, EvaluationRow.of(run.baseline), run.rows, run.seconds()));
         }
         return all.isEmpty() ? List.of() : writer.write(dir.path(), all);

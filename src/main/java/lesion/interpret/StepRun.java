@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lesion.plan.AblateStep;
 import lesion.plan.Step;
+import lesion.results.CurveRow;
 import lesion.results.Scores;
 import lesion.results.VariantRow;
 
@@ -18,6 +19,8 @@ final class StepRun {
     // variants the step makes per network, or -1 for a step without variants (evaluate)
     final long planned;
     List<VariantRow> rows = new ArrayList<>();
+    // a recover step's points, one per variant and epoch, kept as they come
+    final List<CurveRow> curve = new ArrayList<>();
     Scores baseline;
 
     StepRun(Step step, int instance) {

@@ -5,6 +5,9 @@ import lesion.ast.Study;
 import lesion.plan.AblateStep;
 import lesion.plan.EvaluateStep;
 import lesion.plan.Plan;
+import lesion.plan.RecoverStep;
+import lesion.plan.RepeatStep;
+import lesion.plan.RestoreStep;
 import lesion.plan.Step;
 import lesion.source.Diagnostics;
 import lesion.source.Span;
@@ -39,15 +42,38 @@ public final class Support {
             out.error(spans.instances(), notYet("'instances' above 1 with a model or weights read from a file"),
                     "instances are independently seeded networks; a file gives them all the same weights");
         }
+        String[] lastMethod = {null};
         for (Step step : plan.steps()) {
-            check(step, out);
+            check(step, out, lastMethod);
         }
         return out;
     }
 
-    private static void check(Step step, Diagnostics out) {
+    /** {@code lastMethod[0]}: the method of the last ablate before this step, as the run will see it. */
+    private static void check(Step step, Diagnostics out, String[] lastMethod) {
         // every selection and method runs on dense units and conv filters
-        if (step instanceof EvaluateStep || step instanceof AblateStep) {
+        if (step instanceof EvaluateStep) {
+            return;
+        }
+        if (step instanceof AblateStep a) {
+            lastMethod[0] = a.method().kind();
+            return;
+        }
+        if (step instanceof RecoverStep) {
+            if ("mean".equals(lastMethod[0]) || "noise".equals(lastMethod[0])) {
+                // recovery holds zero and mask exactly in the weights; a mean or noise output has no such form
+                out.error(step.span(), notYet("'recover' after 'using " + lastMethod[0] + "'"),
+                        "recover after 'using zero' or 'using mask'");
+            }
+            return;
+        }
+        if (step instanceof RestoreStep) {
+            return;
+        }
+        if (step instanceof RepeatStep r) {
+            for (Step body : r.body()) {
+                check(body, out, lastMethod);
+            }
             return;
         }
         out.error(step.span(), notYet("'" + step.keyword() + "'"));

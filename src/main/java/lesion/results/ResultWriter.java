@@ -57,6 +57,9 @@ public final class ResultWriter {
         AtomicFiles.write(csvFile, csv(instances));
         AtomicFiles.write(jsonFile, json(instances));
         List<Path> files = new ArrayList<>(List.of(csvFile, jsonFile));
+        if (first.isRecovery()) {
+            return files;
+        }
         if (!first.isEvaluation()) {
             Path layersFile = runDir.resolve(base + "-layers.csv");
             AtomicFiles.write(layersFile, layersCsv(instances));
@@ -87,6 +90,20 @@ public final class ResultWriter {
                         Numbers.fraction(e.top5())));
                 addValues(row, e.perClassTop1(), classes, false);
                 Csv.appendRow(out, row);
+            }
+            return out.toString();
+        }
+        if (first.isRecovery()) {
+            Csv.appendRow(out, List.of("step", "instance", "pass", "layer", "layer_name", "units", "selection",
+                    "percent", "method", "epoch", "top1", "top5", "top1_drop_pp", "top5_drop_pp", "alive"));
+            for (StepResult r : instances) {
+                for (CurveRow c : r.curve()) {
+                    Csv.appendRow(out, List.of(r.stepId(), Integer.toString(r.instance()), Integer.toString(c.pass()),
+                            Integer.toString(c.layer()), c.layerName(), c.unitsText(), c.selection(),
+                            Double.isNaN(c.percent()) ? "" : Numbers.percent(c.percent()), c.method(),
+                            Integer.toString(c.epoch()), Numbers.fraction(c.top1()), Numbers.fraction(c.top5()),
+                            Numbers.pp(c.top1Drop()), Numbers.pp(c.top5Drop()), Numbers.fraction(c.alive())));
+                }
             }
             return out.toString();
         }
@@ -192,6 +209,29 @@ public final class ResultWriter {
             ArrayNode variants = instance.putArray("variants");
             for (VariantRow v : r.rows()) {
                 putVariant(variants.addObject(), v);
+            }
+            if (r.isRecovery()) {
+                ArrayNode curve = instance.putArray("curve");
+                for (CurveRow c : r.curve()) {
+                    ObjectNode point = curve.addObject();
+                    point.put("pass", c.pass());
+                    point.put("layer", c.layer());
+                    point.put("layer_name", c.layerName());
+                    ints(point.putArray("units"), c.units());
+                    point.put("selection", c.selection());
+                    if (Double.isNaN(c.percent())) {
+                        point.putNull("percent");
+                    } else {
+                        point.put("percent", c.percent());
+                    }
+                    point.put("method", c.method());
+                    point.put("epoch", c.epoch());
+                    point.put("top1", Numbers.jsonFraction(c.top1()));
+                    point.put("top5", Numbers.jsonFraction(c.top5()));
+                    point.put("top1_drop_pp", Numbers.jsonPp(c.top1Drop()));
+                    point.put("top5_drop_pp", Numbers.jsonPp(c.top5Drop()));
+                    point.put("alive", Numbers.jsonFraction(c.alive()));
+                }
             }
         }
         return json.writeValueAsString(root) + "\n";

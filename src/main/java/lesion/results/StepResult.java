@@ -10,14 +10,40 @@ import lesion.plan.Step;
  * from 0, so a study with one network has only instance 0.
  */
 public record StepResult(String stepId, String keyword, String statement, int instance, EvaluationRow baseline,
-        List<VariantRow> rows, double seconds) {
+        List<VariantRow> rows, List<CurveRow> curve, double seconds) {
     public StepResult {
         rows = List.copyOf(rows);
+        curve = List.copyOf(curve);
+    }
+
+    public StepResult(String stepId, String keyword, String statement, int instance, EvaluationRow baseline,
+            List<VariantRow> rows, double seconds) {
+        this(stepId, keyword, statement, instance, baseline, rows, List.of(), seconds);
     }
 
     public static StepResult of(Step step, int instance, EvaluationRow baseline, List<VariantRow> rows,
             double seconds) {
         return new StepResult(step.id(), step.keyword(), step.statement(), instance, baseline, rows, seconds);
+    }
+
+    /** A {@code recover} step's result: one curve point per variant and epoch. */
+    public static StepResult recovery(Step step, int instance, EvaluationRow baseline, List<CurveRow> curve,
+            double seconds) {
+        return new StepResult(step.id(), step.keyword(), step.statement(), instance, baseline, List.of(), curve,
+                seconds);
+    }
+
+    /** This result followed by {@code later}'s rows and curve (the passes of a {@code repeat} block). */
+    public StepResult append(StepResult later) {
+        List<VariantRow> r = new java.util.ArrayList<>(rows);
+        r.addAll(later.rows);
+        List<CurveRow> c = new java.util.ArrayList<>(curve);
+        c.addAll(later.curve);
+        return new StepResult(stepId, keyword, statement, instance, baseline, r, c, seconds + later.seconds);
+    }
+
+    public boolean isRecovery() {
+        return keyword.equals("recover");
     }
 
     /** An {@code evaluate} step's result: the evaluation and no variants. */

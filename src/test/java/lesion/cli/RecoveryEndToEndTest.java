@@ -1,0 +1,93 @@
+package lesion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lesion.interpret.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code recover}, {@code restore} and {@code repeat} from the command line on a small MLP: a curve per variant
+ * that starts at the ablated network's accuracy, damage that accumulates over the passes of a repeat block (a
+ * random pick may hit units already gone, so fewer units are lost than were picked), and a rerun that repeats it all.
+ */
+class RecoveryEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static List<List<String>> csv(Path file) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            rows.add(List.of(line.split(",", -1)));
+        }
+        return rows;
+    }
+
+    private static String cell(List<List<String>> table, int row, String column) {
+        return table.get(row).get(table.get(0).indexOf(column));
+    }
+
+    @Test
+    void recoverRestoreAndRepeatRunAndRepeatThemselves() throws IOException {
+        Path fixtures = Path.of(System.getProperty("lesion.root", ".")).resolve("tests/fixtures/tiny-idx")
+                .toAbsolutePath();
+        Path study = Files.writeString(tmp.resolve("recovery.study"), "seed 4;\ndata idx \"" + fixtures + "\";\n"
+                + "model mlp 784-16-10 relu;\ntrain 3 epochs batch 10 adam 0.01;\n"
+                + "ablate layer 0 units 50% random;\n"
+                + "recover 2 epochs batch 10 freeze above;\n"
+                + "restore;\n"
+                + "repeat 3 {\n  ablate layer 0 units 25% random;\n  recover 1 epoch batch 10 freeze above;\n}\n");
+        String cache = tmp.resolve("cache").toString();
+        Path out = tmp.resolve("run1");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache", cache);
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("complete", manifest.get("status").asText());
+
+        List<List<String>> ablate = csv(out.resolve("step-1-ablate.csv"));
+        List<List<String>> curve = csv(out.resolve("step-2-recover.csv"));
+        assertEquals(1 + 3, curve.size(), "epochs 0, 1 and 2 of the one variant");
+        assertEquals(cell(ablate, 1, "top1"), cell(curve, 1, "top1"), "epoch 0 is the ablated network");
+        assertEquals(cell(ablate, 1, "units"), cell(curve, 1, "units"));
+        assertEquals("0.500000", cell(curve, 3, "alive"));
+        assertTrue(Double.parseDouble(cell(curve, 3, "top1")) >= Double.parseDouble(cell(curve, 1, "top1")),
+                "recovery does not lose accuracy here: " + curve);
+
+        // the repeat block's steps are 4.1 (ablate) and 4.2 (recover), one row per pass or pass and epoch
+        List<List<String>> passes = csv(out.resolve("step-4.1-ablate.csv"));
+        List<List<String>> recovered = csv(out.resolve("step-4.2-recover.csv"));
+        assertEquals(1 + 3, passes.size());
+        assertEquals(1 + 3 * 2, recovered.size());
+        double[] alive = new double[3];
+        for (int p = 0; p < 3; p++) {
+            assertEquals(Integer.toString(p + 1), cell(recovered, 1 + 2 * p, "pass"));
+            assertEquals("0", cell(recovered, 1 + 2 * p, "epoch"));
+            // each pass starts from the last pass's recovered network, damaged further
+            assertEquals(cell(passes, 1 + p, "top1"), cell(recovered, 1 + 2 * p, "top1"), "pass " + (p + 1));
+            alive[p] = Double.parseDouble(cell(recovered, 1 + 2 * p, "alive"));
+        }
+        assertEquals(0.75, alive[0], 1e-9, "4 of 16 units gone after the first pass");
+        assertTrue(alive[1] <= alive[0] && alive[2] <= alive[1], "damage accumulates");
+        assertTrue(alive[2] >= 0.25, "at most 12 of 16 units gone after three picks of 4");
+        // the units removed in a lineage accumulate: the recover rows list all of them
+        assertTrue(cell(recovered, 5, "units").split("\\+").length >= 4);
+
+        Path again = tmp.resolve("run2");
+        CliRunner.Result r2 = CliRunner.run("run", study.toString(), "--out", again.toString(), "--cache", cache);
+        assertEquals(ExitCodes.OK, r2.exit(), r2.err());
+        for (String file : List.of("step-1-ablate.csv", "step-2-recover.csv", "step-4.1-ablate.csv",
+                "step-4.2-recover.csv")) {
+            assertEquals(Files.readString(out.resolve(file)), Files.readString(again.resolve(file)), file);
+        }
+    }
+}
