@@ -58,6 +58,34 @@ public record InstanceSummary(int layer, String layerName, String selection, dou
         return out;
     }
 
+    /**
+     * A point of a recovery curve over the networks: the variant (pass, layer, selection, percentage), the epoch,
+     * and the top-1 and top-5 accuracies and alive fraction over the networks that reached that epoch.
+     */
+    public record CurvePoint(int pass, int layer, String layerName, String selection, double percent, int epoch,
+            int networks, Stat top1, Stat top5, Stat alive) {
+    }
+
+    /** A recover step's curves aggregated over the networks, in the order of the first network's points. */
+    public static List<CurvePoint> curve(List<StepResult> instances) {
+        Map<List<Object>, List<CurveRow>> groups = new LinkedHashMap<>();
+        for (StepResult r : instances) {
+            for (CurveRow c : r.curve()) {
+                groups.computeIfAbsent(List.of(c.pass(), c.layer(), c.selection(), c.percent(), c.epoch()),
+                        k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<CurvePoint> out = new ArrayList<>();
+        for (List<CurveRow> g : groups.values()) {
+            CurveRow first = g.get(0);
+            out.add(new CurvePoint(first.pass(), first.layer(), first.layerName(), first.selection(), first.percent(),
+                    first.epoch(), g.size(), Stat.of(g.stream().mapToDouble(CurveRow::top1).toArray()),
+                    Stat.of(g.stream().mapToDouble(CurveRow::top5).toArray()),
+                    Stat.of(g.stream().mapToDouble(CurveRow::alive).toArray())));
+        }
+        return out;
+    }
+
     /** Top-1 and top-5 accuracy of an evaluation over the instances: {top1, top5}. */
     public static Stat[] evaluation(List<StepResult> instances) {
         double[] top1 = new double[instances.size()];

@@ -58,6 +58,11 @@ public final class ResultWriter {
         AtomicFiles.write(jsonFile, json(instances));
         List<Path> files = new ArrayList<>(List.of(csvFile, jsonFile));
         if (first.isRecovery()) {
+            if (instances.size() > 1) {
+                Path summary = runDir.resolve(base + "-instances.csv");
+                AtomicFiles.write(summary, instancesCsv(instances));
+                files.add(summary);
+            }
             return files;
         }
         if (!first.isEvaluation()) {
@@ -166,6 +171,20 @@ public final class ResultWriter {
     public String instancesCsv(List<StepResult> instances) {
         StepResult first = sameStep(instances);
         StringBuilder out = new StringBuilder();
+        if (first.isRecovery()) {
+            Csv.appendRow(out, List.of("step", "pass", "layer", "layer_name", "selection", "percent", "epoch",
+                    "networks", "top1_mean", "top1_std", "top1_ci95", "top5_mean", "top5_std", "top5_ci95",
+                    "alive_mean"));
+            for (InstanceSummary.CurvePoint c : InstanceSummary.curve(instances)) {
+                Csv.appendRow(out, List.of(first.stepId(), Integer.toString(c.pass()), Integer.toString(c.layer()),
+                        c.layerName(), c.selection(), Double.isNaN(c.percent()) ? "" : Numbers.percent(c.percent()),
+                        Integer.toString(c.epoch()), Integer.toString(c.networks()), Numbers.fraction(c.top1().mean()),
+                        Numbers.fraction(c.top1().std()), Numbers.fraction(c.top1().ci95()),
+                        Numbers.fraction(c.top5().mean()), Numbers.fraction(c.top5().std()),
+                        Numbers.fraction(c.top5().ci95()), Numbers.fraction(c.alive().mean())));
+            }
+            return out.toString();
+        }
         if (first.isEvaluation()) {
             Csv.appendRow(out, List.of("step", "networks", "top1_mean", "top1_std", "top1_ci95", "top5_mean",
                     "top5_std", "top5_ci95"));

@@ -52,12 +52,45 @@ public final class SummaryTable {
                     out.append(head).append(": ").append(evaluation(r.baseline())).append('\n');
                 } else if (r.keyword().equals("ablate")) {
                     renderAblate(out, head, r);
+                } else if (r.isRecovery()) {
+                    renderRecovery(out, head, r);
                 } else {
                     out.append(head).append(": ").append(r.rows().size()).append(" rows\n");
                 }
             }
         }
         return out.toString();
+    }
+
+    /** A recovery: per variant (and pass), top-1 and top-5 right after the ablation and after the last epoch. */
+    private static void renderRecovery(StringBuilder out, String head, StepResult r) {
+        out.append(head).append('\n');
+        if (r.baseline() != null) {
+            out.append("  trained network: ").append(evaluation(r.baseline())).append('\n');
+        }
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"layer", "pass", "units", "epochs", "top-1 ablated", "recovered", "top-5 ablated",
+            "recovered", "alive"});
+        CurveRow start = null;
+        List<CurveRow> curve = r.curve();
+        for (int i = 0; i < curve.size(); i++) {
+            CurveRow c = curve.get(i);
+            if (c.epoch() == 0) {
+                start = c;
+            }
+            boolean lastOfVariant = i + 1 == curve.size() || curve.get(i + 1).epoch() == 0;
+            if (lastOfVariant && start != null) {
+                cells.add(new String[] {Integer.toString(c.layer()), c.pass() == 0 ? "" : Integer.toString(c.pass()),
+                    units(c.units()), Integer.toString(c.epoch()), percent(start.top1()), percent(c.top1()),
+                    percent(start.top5()), percent(c.top5()), percent(c.alive())});
+            }
+        }
+        if (cells.size() > 1 + DROPS * 4) {
+            out.append("  ").append(cells.size() - 1).append(" variants retrained; the first ").append(DROPS * 4)
+                    .append(":\n");
+            cells = cells.subList(0, 1 + DROPS * 4);
+        }
+        align(out, cells, 3);
     }
 
     /** A step run on several networks: its figures as mean ± 95% interval over the networks. */
@@ -74,6 +107,21 @@ public final class SummaryTable {
             return;
         }
         out.append(head).append('\n').append("  baseline: ").append(accuracy).append('\n');
+        if (first.isRecovery()) {
+            List<String[]> cells = new ArrayList<>();
+            cells.add(new String[] {"layer", "pass", "variant", "epoch", "top-1", "top-5", "alive"});
+            for (InstanceSummary.CurvePoint c : InstanceSummary.curve(step)) {
+                cells.add(new String[] {Integer.toString(c.layer()), c.pass() == 0 ? "" : Integer.toString(c.pass()),
+                    c.selection(), Integer.toString(c.epoch()), stat(c.top1(), 100, "%"), stat(c.top5(), 100, "%"),
+                    String.format(Locale.ROOT, "%.1f%%", c.alive().mean() * 100)});
+            }
+            if (cells.size() > 41) {
+                out.append("  the first 40 points of ").append(cells.size() - 1).append(":\n");
+                cells = cells.subList(0, 41);
+            }
+            align(out, cells, 3);
+            return;
+        }
         List<InstanceSummary> variants = InstanceSummary.of(step).stream()
                 .sorted(Comparator.comparingDouble((InstanceSummary v) -> v.top1Drop().mean()).reversed())
                 .limit(DROPS).toList();

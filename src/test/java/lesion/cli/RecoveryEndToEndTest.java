@@ -90,4 +90,29 @@ class RecoveryEndToEndTest {
             assertEquals(Files.readString(out.resolve(file)), Files.readString(again.resolve(file)), file);
         }
     }
+
+    @Test
+    void recoveryCurvesAreAveragedOverNetworks() throws IOException {
+        Path fixtures = Path.of(System.getProperty("lesion.root", ".")).resolve("tests/fixtures/tiny-idx")
+                .toAbsolutePath();
+        Path study = Files.writeString(tmp.resolve("population.study"), "seed 4;\ndata idx \"" + fixtures + "\";\n"
+                + "model mlp 784-16-10 relu;\ntrain 3 epochs batch 10 adam 0.01;\ninstances 2;\n"
+                + "ablate layer 0 units 50% random;\nrecover 1 epoch batch 10 freeze above;\n");
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache",
+                tmp.resolve("cache").toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<List<String>> curve = csv(out.resolve("step-2-recover.csv"));
+        assertEquals(1 + 2 * 2, curve.size(), "two networks, epochs 0 and 1");
+        List<List<String>> mean = csv(out.resolve("step-2-recover-instances.csv"));
+        assertEquals(1 + 2, mean.size(), "epochs 0 and 1");
+        for (int epoch = 0; epoch <= 1; epoch++) {
+            double a = Double.parseDouble(cell(curve, 1 + epoch, "top1"));
+            double b = Double.parseDouble(cell(curve, 3 + epoch, "top1"));
+            assertEquals(Integer.toString(epoch), cell(mean, 1 + epoch, "epoch"));
+            assertEquals("2", cell(mean, 1 + epoch, "networks"));
+            assertEquals((a + b) / 2, Double.parseDouble(cell(mean, 1 + epoch, "top1_mean")), 1e-6);
+        }
+        assertTrue(r.out().contains("2. recover 1 epoch batch 10 freeze above  [2 networks"), r.out());
+    }
 }
