@@ -36,7 +36,12 @@ final class ExecutorFixture {
     /** Runs the study into {@code tmp/<name>} with the given listener and cancellation. */
     static Executor.Outcome run(Path tmp, String name, ProgressListener listener, Cancellation cancellation)
             throws IOException {
-        String text = study();
+        return run(tmp, name, study(), listener, cancellation);
+    }
+
+    /** Runs the study {@code text} into {@code tmp/<name>} with the given listener and cancellation. */
+    static Executor.Outcome run(Path tmp, String name, String text, ProgressListener listener,
+            Cancellation cancellation) throws IOException {
         Frontend.Compiled compiled = new Frontend(ModelInspector.NONE).compile(new SourceFile("t.study", text), tmp);
         assertTrue(compiled.ok(), compiled.diagnostics().sorted().toString());
         return new Executor(tmp.resolve("cache"), listener, cancellation, new PrintWriter(new StringWriter()))
