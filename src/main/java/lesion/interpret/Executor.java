@@ -117,7 +117,7 @@ public final class Executor {
                 if (current.planned >= 0) {
                     manifest.stepInterrupted(current.id(), seconds, files, state.rowsWithPartial());
                 } else {
-                    manifest.stepInterrupted(current.id(), seconds);
+                    manifest.stepInterrupted(current.id(), seconds, files);
                 }
             }
             manifest.finish(Manifest.RunStatus.INTERRUPTED, "interrupted by the user during " + where(state));

@@ -258,6 +258,11 @@ public final class Manifest {
         return ended(id, StepStatus.INTERRUPTED, seconds, List.of(), null, null);
     }
 
+    /** Marks a step without variants (a recovery) cut short by the user, with the files of what it finished. */
+    public synchronized Manifest stepInterrupted(String id, double seconds, Collection<Path> outputs) {
+        return ended(id, StepStatus.INTERRUPTED, seconds, outputs, null, null);
+    }
+
     /** Marks a step cut short by the user after {@code variantsDone} variants, whose rows are in {@code outputs}. */
     public synchronized Manifest stepInterrupted(String id, double seconds, Collection<Path> outputs,
             long variantsDone) {
