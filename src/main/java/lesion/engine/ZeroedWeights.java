@@ -85,11 +85,22 @@ final class ZeroedWeights {
     void apply(MultiLayerNetwork net) {
         for (Run run : runs) {
             INDArray param = net.getParam(run.key());
-            INDArrayIndex[] index = new INDArrayIndex[param.rank()];
-            for (int d = 0; d < index.length; d++) {
-                index[d] = d == run.axis() ? NDArrayIndex.interval(run.from(), run.to()) : NDArrayIndex.all();
+            for (long i = run.from(); i < run.to(); i++) {
+                if (param.rank() == 1) {
+                    param.putScalar(i, 0f);
+                    continue;
+                }
+                // the i-th tensor along every other axis is index i of run.axis(). NDArrayIndex views fail here:
+                // ND4J 1.0.0-M2.1 gives a view without data for some sub-ranges of a parameter view (e.g. the last
+                // filter of VGG's features.3 at width 1/16), while tensorAlongDimension does not
+                int[] others = new int[param.rank() - 1];
+                for (int d = 0, k = 0; d < param.rank(); d++) {
+                    if (d != run.axis()) {
+                        others[k++] = d;
+                    }
+                }
+                param.tensorAlongDimension(i, others).assign(0);
             }
-            param.get(index).assign(0);
         }
     }
 

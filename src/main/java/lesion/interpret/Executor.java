@@ -308,6 +308,10 @@ public final class Executor {
 
     /** A failure no check foresaw (a bug, or an engine error without its own message): what and where. */
     private static String unexpected(RuntimeException e, Progress state) {
+        if (System.getenv("LESION_DEBUG") != null) {
+            // for bug reports: the whole trace, which the one-line message below cannot hold
+            e.printStackTrace();
+        }
         StackTraceElement[] trace = e.getStackTrace();
         return "unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                 + " during " + where(state) + (trace.length == 0 ? "" : " (at " + trace[0] + ")");
