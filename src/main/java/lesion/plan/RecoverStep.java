@@ -36,10 +36,13 @@ public record RecoverStep(String id, String statement, Span span, long seed, boo
         } else {
             t.add(maxEpochs + " epoch" + (maxEpochs == 1 ? "" : "s"));
         }
-        t.add("training: " + training.describe());
+        t.add("training: " + training.settings() + ", a fresh optimiser per variant, data shuffled from the step's seed");
         t.add("freeze: " + (freeze.equals("layers") ? "layers " + freezeFrom + ".." + freezeTo : freeze));
-        t.add(regrow ? "ablated weights may regrow" : "ablated weights held at zero");
-        t.add("networks retrained: " + Format.count(variants) + " (one per variant of the preceding ablate)");
+        t.add(regrow ? "ablated weights start at zero and may regrow"
+                : "ablated units held removed: after every update their incoming weights and bias (zero) or "
+                        + "outgoing weights (mask) are set back to 0");
+        t.add("networks retrained: " + Format.count(variants) + " (one per variant of the preceding ablate, each "
+                + "continuing from where it stands), scored on the test set after every epoch");
         t.add("seed: " + seed);
         t.add("forward passes: at most " + Format.count(forwardPasses()) + " (training and per-epoch evaluation)");
         return t;
