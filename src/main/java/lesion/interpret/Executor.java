@@ -298,7 +298,7 @@ public final class Executor {
             if (current.planned >= 0) {
                 manifest.stepFailed(current.id(), seconds, message, files, variantsDone);
             } else {
-                manifest.stepFailed(current.id(), seconds, message);
+                manifest.stepFailed(current.id(), seconds, message, files);
             }
         }
         manifest.finish(Manifest.RunStatus.FAILED, message);

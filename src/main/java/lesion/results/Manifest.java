@@ -273,6 +273,11 @@ public final class Manifest {
         return ended(id, StepStatus.FAILED, seconds, List.of(), null, message);
     }
 
+    /** Marks a step without variants (a recovery) failed, with the files of what it finished. */
+    public synchronized Manifest stepFailed(String id, double seconds, String message, Collection<Path> outputs) {
+        return ended(id, StepStatus.FAILED, seconds, outputs, null, message);
+    }
+
     /** Marks a step failed after {@code variantsDone} variants, whose rows (if kept) are in {@code outputs}. */
     public synchronized Manifest stepFailed(String id, double seconds, String message, Collection<Path> outputs,
             long variantsDone) {
