@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,14 +35,6 @@ class InstancesEndToEndTest {
                 + "ablate layer 0 units each;\nablate layer 0 units 50% random repeat 2;\n");
     }
 
-    private static List<List<String>> csv(Path file) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            rows.add(List.of(line.split(",", -1)));
-        }
-        return rows;
-    }
-
     @Test
     void everyNetworkRunsEveryStepAndTheSummaryAgreesWithTheRows() throws IOException {
         Path study = study();
@@ -64,9 +55,9 @@ class InstancesEndToEndTest {
         assertEquals(24, step2.get("variants_planned").asInt());
         assertEquals(3, step2.get("instances_done").asInt());
 
-        List<List<String>> evaluate = csv(out.resolve("step-1-evaluate.csv"));
+        List<List<String>> evaluate = CsvFiles.read(out.resolve("step-1-evaluate.csv"));
         assertEquals(4, evaluate.size(), "one row per network");
-        List<List<String>> each = csv(out.resolve("step-2-ablate.csv"));
+        List<List<String>> each = CsvFiles.read(out.resolve("step-2-ablate.csv"));
         assertEquals(1 + 3 * 8, each.size());
         int instance = each.get(0).indexOf("instance");
         int drop = each.get(0).indexOf("top1_drop_pp");
@@ -83,7 +74,7 @@ class InstancesEndToEndTest {
                 + (drops[2] - mean) * (drops[2] - mean)) / 2);
         // t(0.975, 2 degrees of freedom) = 4.302653
         double ci = 4.302653 * sd / Math.sqrt(3);
-        List<List<String>> summary = csv(out.resolve("step-2-ablate-instances.csv"));
+        List<List<String>> summary = CsvFiles.read(out.resolve("step-2-ablate-instances.csv"));
         List<String> header = summary.get(0);
         List<String> unit5 = summary.stream().filter(row -> row.get(header.indexOf("units")).equals("5"))
                 .findFirst().orElseThrow();
@@ -95,7 +86,7 @@ class InstancesEndToEndTest {
         assertTrue(r.out().contains("[3 networks: mean ± 95% interval]"), r.out());
 
         // random groups: each network draws its own, and a rerun draws the same ones
-        List<List<String>> random = csv(out.resolve("step-3-ablate.csv"));
+        List<List<String>> random = CsvFiles.read(out.resolve("step-3-ablate.csv"));
         List<String> groups = random.subList(1, random.size()).stream().map(row -> row.get(units)).toList();
         assertEquals(6, groups.size());
         assertNotEquals(groups.subList(0, 2), groups.subList(2, 4), "network 1 draws other groups than network 0");
@@ -121,8 +112,8 @@ class InstancesEndToEndTest {
                 cache);
         assertEquals(ExitCodes.OK, a.exit(), a.err());
         assertEquals(ExitCodes.OK, b.exit(), b.err());
-        List<List<String>> three = csv(tmp.resolve("a/step-3-ablate.csv"));
-        List<List<String>> one = csv(tmp.resolve("b/step-3-ablate.csv"));
+        List<List<String>> three = CsvFiles.read(tmp.resolve("a/step-3-ablate.csv"));
+        List<List<String>> one = CsvFiles.read(tmp.resolve("b/step-3-ablate.csv"));
         assertEquals(one.subList(1, one.size()), three.subList(1, 3), "network 0's random groups and scores");
     }
 }

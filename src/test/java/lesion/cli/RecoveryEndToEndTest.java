@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import lesion.interpret.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -24,18 +23,6 @@ class RecoveryEndToEndTest {
 
     @TempDir
     Path tmp;
-
-    private static List<List<String>> csv(Path file) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            rows.add(List.of(line.split(",", -1)));
-        }
-        return rows;
-    }
-
-    private static String cell(List<List<String>> table, int row, String column) {
-        return table.get(row).get(table.get(0).indexOf(column));
-    }
 
     @Test
     void recoverRestoreAndRepeatRunAndRepeatThemselves() throws IOException {
@@ -54,33 +41,33 @@ class RecoveryEndToEndTest {
         JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
         assertEquals("complete", manifest.get("status").asText());
 
-        List<List<String>> ablate = csv(out.resolve("step-1-ablate.csv"));
-        List<List<String>> curve = csv(out.resolve("step-2-recover.csv"));
+        List<List<String>> ablate = CsvFiles.read(out.resolve("step-1-ablate.csv"));
+        List<List<String>> curve = CsvFiles.read(out.resolve("step-2-recover.csv"));
         assertEquals(1 + 3, curve.size(), "epochs 0, 1 and 2 of the one variant");
-        assertEquals(cell(ablate, 1, "top1"), cell(curve, 1, "top1"), "epoch 0 is the ablated network");
-        assertEquals(cell(ablate, 1, "units"), cell(curve, 1, "units"));
-        assertEquals("0.500000", cell(curve, 3, "alive"));
-        assertTrue(Double.parseDouble(cell(curve, 3, "top1")) >= Double.parseDouble(cell(curve, 1, "top1")),
+        assertEquals(CsvFiles.cell(ablate, 1, "top1"), CsvFiles.cell(curve, 1, "top1"), "epoch 0 is the ablated network");
+        assertEquals(CsvFiles.cell(ablate, 1, "units"), CsvFiles.cell(curve, 1, "units"));
+        assertEquals("0.500000", CsvFiles.cell(curve, 3, "alive"));
+        assertTrue(Double.parseDouble(CsvFiles.cell(curve, 3, "top1")) >= Double.parseDouble(CsvFiles.cell(curve, 1, "top1")),
                 "recovery does not lose accuracy here: " + curve);
 
         // the repeat block's steps are 4.1 (ablate) and 4.2 (recover), one row per pass or pass and epoch
-        List<List<String>> passes = csv(out.resolve("step-4.1-ablate.csv"));
-        List<List<String>> recovered = csv(out.resolve("step-4.2-recover.csv"));
+        List<List<String>> passes = CsvFiles.read(out.resolve("step-4.1-ablate.csv"));
+        List<List<String>> recovered = CsvFiles.read(out.resolve("step-4.2-recover.csv"));
         assertEquals(1 + 3, passes.size());
         assertEquals(1 + 3 * 2, recovered.size());
         double[] alive = new double[3];
         for (int p = 0; p < 3; p++) {
-            assertEquals(Integer.toString(p + 1), cell(recovered, 1 + 2 * p, "pass"));
-            assertEquals("0", cell(recovered, 1 + 2 * p, "epoch"));
+            assertEquals(Integer.toString(p + 1), CsvFiles.cell(recovered, 1 + 2 * p, "pass"));
+            assertEquals("0", CsvFiles.cell(recovered, 1 + 2 * p, "epoch"));
             // each pass starts from the last pass's recovered network, damaged further
-            assertEquals(cell(passes, 1 + p, "top1"), cell(recovered, 1 + 2 * p, "top1"), "pass " + (p + 1));
-            alive[p] = Double.parseDouble(cell(recovered, 1 + 2 * p, "alive"));
+            assertEquals(CsvFiles.cell(passes, 1 + p, "top1"), CsvFiles.cell(recovered, 1 + 2 * p, "top1"), "pass " + (p + 1));
+            alive[p] = Double.parseDouble(CsvFiles.cell(recovered, 1 + 2 * p, "alive"));
         }
         assertEquals(0.75, alive[0], 1e-9, "4 of 16 units gone after the first pass");
         assertTrue(alive[1] <= alive[0] && alive[2] <= alive[1], "damage accumulates");
         assertTrue(alive[2] >= 0.25, "at most 12 of 16 units gone after three picks of 4");
         // the units removed in a lineage accumulate: the recover rows list all of them
-        assertTrue(cell(recovered, 5, "units").split("\\+").length >= 4);
+        assertTrue(CsvFiles.cell(recovered, 5, "units").split("\\+").length >= 4);
 
         Path again = tmp.resolve("run2");
         CliRunner.Result r2 = CliRunner.run("run", study.toString(), "--out", again.toString(), "--cache", cache);
@@ -102,16 +89,16 @@ class RecoveryEndToEndTest {
         CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache",
                 tmp.resolve("cache").toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        List<List<String>> curve = csv(out.resolve("step-2-recover.csv"));
+        List<List<String>> curve = CsvFiles.read(out.resolve("step-2-recover.csv"));
         assertEquals(1 + 2 * 2, curve.size(), "two networks, epochs 0 and 1");
-        List<List<String>> mean = csv(out.resolve("step-2-recover-instances.csv"));
+        List<List<String>> mean = CsvFiles.read(out.resolve("step-2-recover-instances.csv"));
         assertEquals(1 + 2, mean.size(), "epochs 0 and 1");
         for (int epoch = 0; epoch <= 1; epoch++) {
-            double a = Double.parseDouble(cell(curve, 1 + epoch, "top1"));
-            double b = Double.parseDouble(cell(curve, 3 + epoch, "top1"));
-            assertEquals(Integer.toString(epoch), cell(mean, 1 + epoch, "epoch"));
-            assertEquals("2", cell(mean, 1 + epoch, "networks"));
-            assertEquals((a + b) / 2, Double.parseDouble(cell(mean, 1 + epoch, "top1_mean")), 1e-6);
+            double a = Double.parseDouble(CsvFiles.cell(curve, 1 + epoch, "top1"));
+            double b = Double.parseDouble(CsvFiles.cell(curve, 3 + epoch, "top1"));
+            assertEquals(Integer.toString(epoch), CsvFiles.cell(mean, 1 + epoch, "epoch"));
+            assertEquals("2", CsvFiles.cell(mean, 1 + epoch, "networks"));
+            assertEquals((a + b) / 2, Double.parseDouble(CsvFiles.cell(mean, 1 + epoch, "top1_mean")), 1e-6);
         }
         assertTrue(r.out().contains("2. recover 1 epoch batch 10 freeze above  [2 networks"), r.out());
     }
