@@ -90,13 +90,8 @@ class InstancesEndToEndTest {
         List<String> groups = random.subList(1, random.size()).stream().map(row -> row.get(units)).toList();
         assertEquals(6, groups.size());
         assertNotEquals(groups.subList(0, 2), groups.subList(2, 4), "network 1 draws other groups than network 0");
-        Path again = tmp.resolve("run2");
-        CliRunner.Result r2 = CliRunner.run("run", study.toString(), "--out", again.toString(), "--cache", cache);
-        assertEquals(ExitCodes.OK, r2.exit(), r2.err());
-        for (String file : List.of("step-1-evaluate.csv", "step-2-ablate.csv", "step-3-ablate.csv",
-                "step-2-ablate-instances.csv")) {
-            assertEquals(Files.readString(out.resolve(file)), Files.readString(again.resolve(file)), file);
-        }
+        Reruns.assertRepeats(study, cache, out, tmp.resolve("run2"), List.of("step-1-evaluate.csv",
+                "step-2-ablate.csv", "step-3-ablate.csv", "step-2-ablate-instances.csv"));
     }
 
     @Test

@@ -69,13 +69,8 @@ class RecoveryEndToEndTest {
         // the units removed in a lineage accumulate: the recover rows list all of them
         assertTrue(CsvFiles.cell(recovered, 5, "units").split("\\+").length >= 4);
 
-        Path again = tmp.resolve("run2");
-        CliRunner.Result r2 = CliRunner.run("run", study.toString(), "--out", again.toString(), "--cache", cache);
-        assertEquals(ExitCodes.OK, r2.exit(), r2.err());
-        for (String file : List.of("step-1-ablate.csv", "step-2-recover.csv", "step-4.1-ablate.csv",
-                "step-4.2-recover.csv")) {
-            assertEquals(Files.readString(out.resolve(file)), Files.readString(again.resolve(file)), file);
-        }
+        Reruns.assertRepeats(study, cache, out, tmp.resolve("run2"), List.of("step-1-ablate.csv",
+                "step-2-recover.csv", "step-4.1-ablate.csv", "step-4.2-recover.csv"));
     }
 
     @Test
