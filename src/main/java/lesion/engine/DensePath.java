@@ -17,6 +17,7 @@ final class DensePath implements SweepPath {
     private final int last;
     private final boolean onOutput;
     private final int chunkRows;
+    private final int units;
     private final Map<Long, INDArray[]> buffers = new HashMap<>();
 
     DensePath(Network network, int layer, Ablation method, int chunkRows) {
@@ -25,11 +26,12 @@ final class DensePath implements SweepPath {
         this.last = stack.layerCount() - 1;
         this.onOutput = method.onOutput();
         this.chunkRows = chunkRows;
+        this.units = network.units(layer);
     }
 
     @Override
     public int units() {
-        return (int) stack.buffer(0, layer).columns();
+        return units;
     }
 
     @Override
