@@ -12,14 +12,16 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>What holds during and after recovery:
  * <ul>
- *   <li><b>The ablation stays in place.</b> It is built into the copy's weights ({@link ZeroedWeights}): for
- *       {@code zero} the units' incoming weights and biases, for {@code mask} their outgoing weights in the next
- *       layer with weights (where that is exactly the same as an output held at 0; elsewhere, and for {@code mean}
- *       and {@code noise}, recovery is refused before any work). Without regrow those weights are set back to
- *       exactly 0 after every update, so they are exactly 0 at every evaluation and in the result; with regrow they
- *       start at 0 and train like the others. Epoch 0's scores are the damaged network's, the scores the variant
- *       had in its sweep. With ReLU, a zeroed unit's pre-activation is 0 and ReLU passes no gradient there, so such
- *       a unit stays dead even with regrow unless something feeds it (a batch norm after it, another activation).</li>
+ *   <li><b>The ablation stays in place</b> ({@link Damage}). For {@code zero} and {@code mask} it is built into the
+ *       copy's weights ({@link ZeroedWeights}): for zero the units' incoming weights and biases, for mask their
+ *       outgoing weights in the next layer with weights (where that is exactly the same as an output held at 0;
+ *       elsewhere recovery is refused before any work). Without regrow those weights are set back to exactly 0
+ *       after every update, so they are exactly 0 at every evaluation and in the result; with regrow they start at 0
+ *       and train like the others. With ReLU, a zeroed unit's pre-activation is 0 and ReLU passes no gradient
+ *       there, so such a unit stays dead even with regrow unless something feeds it (a batch norm after it, another
+ *       activation). For {@code mean} and {@code noise} the units' outputs are held at the end of their block in
+ *       every forward pass (their weights are never touched, so regrow changes nothing). Epoch 0's scores are the
+ *       damaged network's, the scores the variant had in its sweep.</li>
  *   <li><b>Frozen layers</b> ({@link Freeze}) keep every parameter bit for bit as it was after the ablation
  *       (for mask that includes the zeroed outgoing weights), batch-norm running means and variances included; they
  *       run as at inference (a batch norm normalises with its running statistics) and pass gradients back to the
@@ -59,7 +61,7 @@ public final class Recovery {
      */
     public static Network damaged(Network network, int layer, int[] units, Ablation method) {
         network.checkLayer(layer);
-        checkUnits(network, layer, units);
+        Damage.checkUnits(network, layer, units);
         ZeroedWeights zeroed = ZeroedWeights.of(network, layer, units, method);
         MultiLayerNetwork source = network.dl4j();
         MultiLayerNetwork copy = new MultiLayerNetwork(source.getLayerWiseConfigurations().clone());
@@ -73,32 +75,43 @@ public final class Recovery {
      * (epoch 0), then retrains it on the training part of {@code data} as {@code spec} says, scoring it on the test
      * part after every epoch. {@code listener} receives each epoch's scores as soon as they exist. Throws
      * IllegalArgumentException, before any work, for a layer without units, units that do not exist, a freeze range
-     * past the last layer, and an ablation that recovery cannot hold (see {@link ZeroedWeights}).
+     * past the last layer, and an ablation that recovery cannot hold (see {@link Damage}). The same as
+     * {@link #recover(Network, Dataset, Damage, RecoverySpec, EpochListener)} with the damage as variant 0 of a
+     * sweep.
      */
     public RecoveryResult recover(Network trained, Dataset data, int layer, int[] units, Ablation method,
             RecoverySpec spec, EpochListener listener) {
-        trained.checkLayer(layer);
-        trained.checkInput(data);
-        checkUnits(trained, layer, units);
-        boolean[] frozen = spec.freeze().frozenLayers(layer, trained.layerCount());
-        ZeroedWeights zeroed = ZeroedWeights.of(trained, layer, units, method);
+        return recover(trained, data, Damage.of(trained, data, layer, units, method, 0), spec, listener);
+    }
 
-        MultiLayerNetwork source = trained.dl4j();
+    /**
+     * Retrains a copy of {@code from} with {@code damage} held in place, as above: {@code from} is the trained
+     * network or one a recovery with the same damage returned (recover twice continues).
+     */
+    public RecoveryResult recover(Network from, Dataset data, Damage damage, RecoverySpec spec,
+            EpochListener listener) {
+        int layer = damage.layer();
+        from.checkLayer(layer);
+        from.checkInput(data);
+        boolean[] frozen = spec.freeze().frozenLayers(layer, from.layerCount());
+
+        MultiLayerNetwork source = from.dl4j();
         // the network that is scored and returned: the trained configuration with the current weights
         MultiLayerNetwork damaged = new MultiLayerNetwork(source.getLayerWiseConfigurations().clone());
         damaged.init(source.params().dup(), false);
-        zeroed.apply(damaged);
+        damage.applyToWeights(damaged);
         Network scored = new Network(damaged);
-        MultiLayerNetwork training = RecoveryNet.build(damaged, frozen, NetworkFactory.updater(spec.training()));
+        MultiLayerNetwork training = RecoveryNet.build(damaged, frozen, NetworkFactory.updater(spec.training()),
+                damage.inWeights() ? null : damage.hold(scored, spec.seed()));
 
         List<Scores> scores = new ArrayList<>();
-        record(scores, 0, scored.evaluate(data), listener);
+        record(scores, 0, damage.evaluate(scored, data), listener);
         Minibatches batches = new Minibatches(data, spec.batchSize(), spec.seed());
-        Runnable afterStep = spec.regrow() ? () -> { } : () -> zeroed.apply(training);
+        Runnable afterStep = spec.regrow() ? () -> { } : () -> damage.applyToWeights(training);
         int maxEpochs = spec.stop().maxEpochs();
         // dropout draws from ND4J's (per-thread) generator: seeded here, the masks repeat on a rerun
         Nd4j.getRandom().setSeed(spec.seed());
-        progress.start("recover " + trained.layerName(layer), (long) maxEpochs * batches.perEpoch(), "batches");
+        progress.start("recover " + from.layerName(layer), (long) maxEpochs * batches.perEpoch(), "batches");
         try {
             for (int epoch = 1; !spec.stop().shouldStop(top5(scores)); epoch++) {
                 cancellation.check();
@@ -106,7 +119,7 @@ public final class Recovery {
                 training.incrementEpochCount();
                 Trainer.requireFinite(training, epoch - 1, maxEpochs, spec.learningRate());
                 damaged.params().assign(training.params());
-                record(scores, epoch, scored.evaluate(data), listener);
+                record(scores, epoch, damage.evaluate(scored, data), listener);
             }
         } finally {
             progress.finish();
@@ -121,19 +134,5 @@ public final class Recovery {
 
     private static double[] top5(List<Scores> scores) {
         return scores.stream().mapToDouble(Scores::top5).toArray();
-    }
-
-    private static void checkUnits(Network network, int layer, int[] units) {
-        int count = network.units(layer);
-        if (count == 0) {
-            throw new IllegalArgumentException("layer " + layer + " (" + network.layerName(layer)
-                    + ") has no units or filters to ablate");
-        }
-        for (int u : units) {
-            if (u < 0 || u >= count) {
-                throw new IllegalArgumentException("unit " + u + " does not exist in layer " + layer + " ("
-                        + network.layerName(layer) + " has units 0.." + (count - 1) + ")");
-            }
-        }
     }
 }

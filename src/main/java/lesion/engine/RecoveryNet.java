@@ -31,8 +31,13 @@ final class RecoveryNet {
     private RecoveryNet() {
     }
 
-    /** A trainable copy of {@code damaged} with {@code updater} on its unfrozen layers; damaged is not changed. */
-    static MultiLayerNetwork build(MultiLayerNetwork damaged, boolean[] frozen, IUpdater updater) {
+    /**
+     * A trainable copy of {@code damaged} with {@code updater} on its unfrozen layers, and the last layer of the
+     * ablated block wrapped in {@link HeldOutputs} when {@code hold} is not null (mean, noise); damaged is not
+     * changed.
+     */
+    static MultiLayerNetwork build(MultiLayerNetwork damaged, boolean[] frozen, IUpdater updater,
+            HeldOutputs.Hold hold) {
         MultiLayerConfiguration conf = damaged.getLayerWiseConfigurations().clone();
         // a new optimiser: Adam's bias correction starts again at iteration 0
         conf.setIterationCount(0);
@@ -52,6 +57,10 @@ final class RecoveryNet {
                 base.setIUpdater(updater.clone());
                 base.setBiasUpdater(null);
             }
+        }
+        if (hold != null) {
+            NeuralNetConfiguration end = conf.getConf(hold.blockEnd());
+            end.setLayer(new HeldOutputs(end.getLayer(), hold));
         }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init(damaged.params().dup(), false);

@@ -127,6 +127,43 @@ public final class UnitSweep {
     /** {@link #run(Network, Dataset, int, Ablation, List, VariantSink)}, also saying whether units were silenced. */
     public void runDetailed(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
             DetailedSink sink) {
+        sweep(network, data, layer, method, variants, 0, null, sink);
+    }
+
+    /**
+     * The scores of {@code network} with {@code units} of layer {@code layer} ablated by {@code method} as variant
+     * {@code index} of a sweep (the index seeds its noise), with mean ablations holding {@code means} (from
+     * {@link #means}, possibly of another network) instead of this network's own: how a recovering network is
+     * scored with its damage held ({@link Damage}).
+     */
+    Scores held(Network network, Dataset data, int layer, Ablation method, int[] units, int index, float[] means) {
+        Scores[] out = new Scores[1];
+        sweep(network, data, layer, method, List.of(units), index, means,
+                (i, u, scores, silenced) -> out[0] = scores);
+        return out[0];
+    }
+
+    /**
+     * What {@code using mean} puts at the ablation point of layer {@code layer}: every feature's mean over the test
+     * set (a unit's, or each position of a filter's channel), in the order [units, features per unit].
+     */
+    float[] means(Network network, Dataset data, int layer) {
+        network.checkLayer(layer);
+        network.checkInput(data);
+        int rows = chunkRows > 0 ? chunkRows : network.evaluationChunkRows();
+        SweepPath path = path(network, layer, Ablation.MEAN, rows);
+        return new SharedArrays(path, data, Evaluator.chunks(data.testSize(), path.chunkRows()), sharedBytes)
+                .means(data.testSize());
+    }
+
+    private static SweepPath path(Network network, int layer, Ablation method, int rows) {
+        return network.denseOnly() ? new DensePath(network, layer, method, rows)
+                : new CnnPath(network, layer, method, rows);
+    }
+
+    /** The sweep; variant v is variant {@code firstIndex + v} for its noise, {@code heldMeans} null: its own. */
+    private void sweep(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
+            int firstIndex, float[] heldMeans, DetailedSink sink) {
         network.checkLayer(layer);
         network.checkInput(data);
         int units = network.units(layer);
@@ -143,12 +180,12 @@ public final class UnitSweep {
             }
         }
         int rows = chunkRows > 0 ? chunkRows : network.evaluationChunkRows();
-        SweepPath path = network.denseOnly() ? new DensePath(network, layer, method, rows)
-                : new CnnPath(network, layer, method, rows);
+        SweepPath path = path(network, layer, method, rows);
         int[] labels = data.testLabels(); // one copy shared by all results
         List<int[]> chunks = Evaluator.chunks(labels.length, path.chunkRows());
         SharedArrays shared = new SharedArrays(path, data, chunks, sharedBytes);
-        float[] means = method.kind() == Ablation.Kind.MEAN ? shared.means(labels.length) : null;
+        float[] means = method.kind() != Ablation.Kind.MEAN ? null
+                : heldMeans != null ? heldMeans : shared.means(labels.length);
         int block = shared.keepsAll() ? 1 : BLOCK;
 
         progress.start("sweep " + network.layerName(layer), variants.size(), "variants");
@@ -162,7 +199,7 @@ public final class UnitSweep {
                 for (int v = from; v < to; v++) {
                     top5[v - from] = new BitSet(labels.length);
                     silenced[v - from] = true;
-                    noise[v - from] = noiseGenerators(method, v, variants.get(v));
+                    noise[v - from] = noiseGenerators(method, firstIndex + v, variants.get(v));
                 }
                 for (int c = 0; c < chunks.size(); c++) {
                     cancellation.check();

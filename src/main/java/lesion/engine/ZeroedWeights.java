@@ -37,8 +37,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       sums), in training as in evaluation, and no gradient reaches the unit's own weights, as with a real mask.
  *       Elsewhere it is refused. On the output layer the masked output is the logit, which zeroing the unit's
  *       incoming weights and bias holds at 0: there mask is zero.</li>
- *   <li>{@code mean} and {@code noise} are refused: holding an output at its test-set mean, or adding per-image
- *       noise, while training has no exact counterpart in the weights.</li>
+ *   <li>{@code mean} and {@code noise} have no counterpart in the weights: {@link Damage} holds them in the
+ *       outputs ({@link HeldOutputs}) and never asks for them here.</li>
  * </ul>
  */
 final class ZeroedWeights {
@@ -69,13 +69,8 @@ final class ZeroedWeights {
             case ZERO -> new ZeroedWeights(incoming(net, layer, unitRuns));
             case MASK -> new ZeroedWeights(layer == last ? incoming(net, layer, unitRuns)
                     : outgoing(network, layer, unitRuns));
-            case MEAN -> throw new IllegalArgumentException("recover after using mean is not implemented yet: "
-                    + "holding a unit's output at its mean over the test set while training has no exact counterpart"
-                    + " in the network's weights, and would train on test-set statistics; recover after 'using zero'"
-                    + " or 'using mask'");
-            case NOISE -> throw new IllegalArgumentException("recover after using noise is not implemented yet: "
-                    + "the noise is drawn per test image, and how to draw it for training images, epoch after epoch, "
-                    + "is not defined; recover after 'using zero' or 'using mask'");
+            case MEAN, NOISE -> throw new IllegalArgumentException("using " + method
+                    + " changes no weights: it is held in the outputs (Damage), not in the weights");
         };
     }
 

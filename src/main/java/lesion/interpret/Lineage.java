@@ -3,6 +3,8 @@ package lesion.interpret;
 import java.util.Arrays;
 import java.util.TreeSet;
 import lesion.engine.Ablation;
+import lesion.engine.Damage;
+import lesion.engine.Dataset;
 import lesion.engine.Network;
 
 /**
@@ -10,7 +12,8 @@ import lesion.engine.Network;
  * chosen and removed, every unit removed so far in this lineage (over the passes of a {@code repeat} block, where a
  * random pick may hit units already gone), and the network it continues from ({@code null}: the trained network,
  * with the removed units not yet built into any weights). {@code recover} replaces {@code base} by the recovered
- * network, in whose weights the removed units are held at zero.
+ * network, in whose weights a zero or mask ablation of the removed units is held (mean and noise are held by the
+ * {@link Damage} in every recovery).
  */
 final class Lineage {
     final int layer;
@@ -23,6 +26,7 @@ final class Lineage {
     Network base;
     int[] removed;
     int[] latest;
+    private Damage damage;
 
     Lineage(int layer, String layerName, int layerUnits, int indexInLayer, Ablation method, String selection,
             double percent, int[] units) {
@@ -35,6 +39,18 @@ final class Lineage {
         this.percent = percent;
         this.removed = sorted(units);
         this.latest = units.clone();
+    }
+
+    /**
+     * The damage recovery holds for this lineage: every unit removed so far, by its method, as variant
+     * {@link #indexInLayer} of its sweep; a mean ablation holds the means of {@code trained}, the network the
+     * first pass measured. Made once per set of removed units, so a second recover holds the same means.
+     */
+    Damage damage(Network trained, Dataset data) {
+        if (damage == null || !Arrays.equals(damage.units(), removed)) {
+            damage = Damage.of(trained, data, layer, removed, method, indexInLayer);
+        }
+        return damage;
     }
 
     /** Adds a later pass's units (with replacement: some may be gone already), continuing from {@code next}. */

@@ -146,9 +146,9 @@ final class StepExecutor {
             Lineage l = lineages.get(j);
             // each variant shuffles its training data with a seed of its own
             RecoverySpec spec = spec(r, Seeds.derive(seed, "variant " + j + (pass > 0 ? " / pass " + pass : "")));
-            RecoveryResult result = recovery.recover(l.base == null ? model.trained() : l.base, data, l.layer,
-                    l.removed, l.method, spec, (epoch, scores) -> run.curve.add(point(l, pass, epoch, scores,
-                            run.baseline)));
+            RecoveryResult result = recovery.recover(l.base == null ? model.trained() : l.base, data,
+                    l.damage(model.trained(), data), spec, (epoch, scores) -> run.curve.add(point(l, pass, epoch,
+                            scores, run.baseline)));
             l.base = result.network();
         }
     }

@@ -4,6 +4,7 @@ import lesion.ast.Statement;
 import lesion.ast.Study;
 import lesion.plan.AblateStep;
 import lesion.plan.EvaluateStep;
+import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
 import lesion.plan.RecoverStep;
 import lesion.plan.RepeatStep;
@@ -42,41 +43,62 @@ public final class Support {
             out.error(spans.instances(), notYet("'instances' above 1 with a model or weights read from a file"),
                     "instances are independently seeded networks; a file gives them all the same weights");
         }
-        String[] lastMethod = {null};
+        AblateStep[] last = {null};
         for (Step step : plan.steps()) {
-            check(step, out, lastMethod);
+            check(step, out, last, 1);
         }
         return out;
     }
 
-    /** {@code lastMethod[0]}: the method of the last ablate before this step, as the run will see it. */
-    private static void check(Step step, Diagnostics out, String[] lastMethod) {
+    /**
+     * {@code last[0]}: the last ablate before this step, as the run will see it; {@code passes}: how many passes
+     * of the enclosing repeat block run this step (1 outside one).
+     */
+    private static void check(Step step, Diagnostics out, AblateStep[] last, int passes) {
         // every selection and method runs on dense units and conv filters
-        if (step instanceof EvaluateStep) {
+        if (step instanceof EvaluateStep || step instanceof RestoreStep) {
             return;
         }
         if (step instanceof AblateStep a) {
-            lastMethod[0] = a.method().kind();
-            return;
-        }
-        if (step instanceof RecoverStep) {
-            if ("mean".equals(lastMethod[0]) || "noise".equals(lastMethod[0])) {
-                // recovery holds zero and mask exactly in the weights; a mean or noise output has no such form
-                out.error(step.span(), notYet("'recover' after 'using " + lastMethod[0] + "'"),
-                        "recover after 'using zero' or 'using mask'");
+            last[0] = a;
+            if (passes > 1 && heldInOutputs(a)) {
+                // a later pass sweeps the lineage's network with the earlier units held: only weights hold them
+                out.error(step.span(), notYet("'using " + a.method().kind() + "' in a 'repeat' of more than one pass"),
+                        "repeat with 'using zero' or 'using mask'");
             }
             return;
         }
-        if (step instanceof RestoreStep) {
+        if (step instanceof RecoverStep r) {
+            if (last[0] != null && heldInOutputs(last[0])) {
+                String method = last[0].method().kind();
+                for (LayerAblation layer : last[0].layers()) {
+                    if (layer.layer().type().equals("output")) {
+                        // DL4J's output layer computes the loss from its own logits: no wrapper can hold them
+                        out.error(step.span(), notYet("'recover' after 'using " + method + "' on the output layer (layer "
+                                + layer.layer().index() + ", " + layer.layer().name() + ")"), "recover the output layer after 'using zero' or"
+                                + " 'using mask'");
+                    }
+                }
+                if (r.regrow()) {
+                    out.error(step.span(), "'regrow' after 'using " + method + "' has nothing to regrow: " + method
+                            + " changes no weights, it holds the units' outputs through training",
+                            "remove 'regrow', or ablate with 'using zero' or 'using mask'");
+                }
+            }
             return;
         }
         if (step instanceof RepeatStep r) {
             for (Step body : r.body()) {
-                check(body, out, lastMethod);
+                check(body, out, last, passes * r.count());
             }
             return;
         }
         out.error(step.span(), notYet("'" + step.keyword() + "'"));
+    }
+
+    /** Mean and noise ablations live in held outputs, not in weights. */
+    private static boolean heldInOutputs(AblateStep a) {
+        return a.method().kind().equals("mean") || a.method().kind().equals("noise");
     }
 
     private static String notYet(String what) {

@@ -32,6 +32,7 @@ public final class Planner {
     private final Map<String, Integer> occurrences = new HashMap<>();
     private LayerResolver resolver;
     private long lastVariants;
+    private MethodPlan lastMethod = MethodPlan.ZERO;
     private DataPlan data;
     private TrainPlan train;
 
@@ -133,6 +134,7 @@ public final class Planner {
         }
         AblateStep step = new AblateStep(id, text, a.span(), seed, layers, method, warnings, test);
         lastVariants = step.variants();
+        lastMethod = method;
         return step;
     }
 
@@ -198,7 +200,7 @@ public final class Planner {
             to = layer(r.freeze().to()).index();
         }
         return new RecoverStep(id, text, r.span(), seed, plateau, min, max, delta, patience, base, freeze, from, to,
-                r.regrow(), lastVariants, data.trainCount(), data.testCount());
+                r.regrow(), lastMethod, lastVariants, data.trainCount(), data.testCount());
     }
 
     /** Training settings with defaults: batch 64 and adam 0.001, or those of the study's 'train'. */

@@ -6,11 +6,13 @@ import lesion.source.Span;
  * Retrains every variant of the preceding ablate: for a fixed number of epochs, or until the
  * top-5 accuracy has not improved by {@code deltaPercent} over {@code patience} epochs (after
  * at least {@code minEpochs}, at most {@code maxEpochs}). {@code freeze} is above, below, none
- * or a layer range {@code freezeFrom..freezeTo}.
+ * or a layer range {@code freezeFrom..freezeTo}. {@code method} is the preceding ablate's, which the recovery
+ * holds in place.
  */
 public record RecoverStep(String id, String statement, Span span, long seed, boolean untilPlateau, int minEpochs,
         int maxEpochs, double deltaPercent, int patience, TrainPlan training, String freeze, int freezeFrom,
-        int freezeTo, boolean regrow, long variants, long trainCount, long testCount) implements Step {
+        int freezeTo, boolean regrow, MethodPlan method, long variants, long trainCount, long testCount)
+        implements Step {
     public static final int PLATEAU_MIN = 5;
     public static final double PLATEAU_DELTA = 0.05;
     public static final int PLATEAU_PATIENCE = 2;
@@ -28,6 +30,21 @@ public record RecoverStep(String id, String statement, Span span, long seed, boo
         return variants * maxEpochs * (trainCount + testCount);
     }
 
+    /** How the ablation of the preceding ablate is held while training. */
+    private String held() {
+        return switch (method.kind()) {
+            case "zero" -> regrow ? "ablated units (zero): incoming weights and bias start at 0 and may regrow"
+                    : "ablated units held removed (zero): their incoming weights and bias set back to 0 after every "
+                            + "update";
+            case "mask" -> regrow ? "ablated units (mask): outgoing weights start at 0 and may regrow"
+                    : "ablated units held removed (mask): their outgoing weights set back to 0 after every update";
+            case "mean" -> "ablated units held at their means over the test data in the trained network, in training "
+                    + "and evaluation; no gradient flows through them";
+            default -> "ablated units held noisy: fresh noise with sigma " + Format.number(method.sigma())
+                    + " in every training pass, the ablate's own noise in every evaluation";
+        };
+    }
+
     public Tree explain() {
         Tree t = new Tree(heading());
         if (untilPlateau) {
@@ -38,9 +55,7 @@ public record RecoverStep(String id, String statement, Span span, long seed, boo
         }
         t.add("training: " + training.settings() + ", a fresh optimiser per variant, data shuffled from the step's seed");
         t.add("freeze: " + (freeze.equals("layers") ? "layers " + freezeFrom + ".." + freezeTo : freeze));
-        t.add(regrow ? "ablated weights start at zero and may regrow"
-                : "ablated units held removed: after every update their incoming weights and bias (zero) or "
-                        + "outgoing weights (mask) are set back to 0");
+        t.add(held());
         t.add("networks retrained: " + Format.count(variants) + " (one per variant of the preceding ablate, each "
                 + "continuing from where it stands), scored on the test set after every epoch");
         t.add("seed: " + seed);

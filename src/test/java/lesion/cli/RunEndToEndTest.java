@@ -163,12 +163,12 @@ class RunEndToEndTest {
     void statementsNotImplementedYetAreRefusedBeforeAnyWork() throws IOException {
         Path study = study("recover.study", "seed 1;\ndata mnist limit train 100 test 100;\n"
                 + "model mlp 784-20-10 relu;\ntrain 1 epoch;\nablate layer 0 units each;\n"
-                + "ablate layer 0 units 10% random using mean;\nrecover 2 epochs freeze above;\n"
+                + "ablate layer 0 units 10% random using mean;\nrecover 2 epochs freeze above regrow;\n"
                 + "importance layer 0 by mannwhitney;\n");
         Path out = tmp.resolve("never");
         CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
         assertEquals(ExitCodes.RUNTIME_FAILURE, r.exit());
-        assertTrue(r.err().contains("recover.study:7:1: error: 'recover' after 'using mean' is not implemented yet"),
+        assertTrue(r.err().contains("recover.study:7:1: error: 'regrow' after 'using mean' has nothing to regrow"),
                 r.err());
         assertTrue(r.err().contains("recover.study:8:1: error: 'importance' is not implemented yet"), r.err());
         assertFalse(Files.exists(out), "nothing runs, so no run directory");

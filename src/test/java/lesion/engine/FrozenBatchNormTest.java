@@ -99,7 +99,7 @@ class FrozenBatchNormTest {
     @Test
     void passesBackTheGradientOfItsInferenceFunction() {
         MultiLayerNetwork plain = network();
-        MultiLayerNetwork ours = RecoveryNet.build(plain, new boolean[] {false, true, false}, new Sgd(0.1));
+        MultiLayerNetwork ours = RecoveryNet.build(plain, new boolean[] {false, true, false}, new Sgd(0.1), null);
         assertTrue(ours.getLayerWiseConfigurations().getConf(1).getLayer() instanceof FrozenBatchNorm);
         DataSet data = batch();
         double[] analytic = backprop(ours, data);

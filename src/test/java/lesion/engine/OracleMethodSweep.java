@@ -29,7 +29,14 @@ final class OracleMethodSweep {
 
     static List<Scores> run(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
             int chunkRows) {
+        return run(network, network, data, layer, method, variants, chunkRows);
+    }
+
+    /** The same, with {@code mean} putting in the unit means of {@code meansOf} (a network of the same layers). */
+    static List<Scores> run(Network network, Network meansOf, Dataset data, int layer, Ablation method,
+            List<int[]> variants, int chunkRows) {
         MultiLayerNetwork net = Dl4jLogits.identityOutputCopy(network.dl4j());
+        MultiLayerNetwork meansNet = meansOf == network ? net : Dl4jLogits.identityOutputCopy(meansOf.dl4j());
         int last = net.getnLayers() - 1;
         int[] labels = data.testLabels();
         int n = labels.length;
@@ -40,11 +47,16 @@ final class OracleMethodSweep {
             outputs.add(net.feedForwardToLayer(layer, Evaluator.rows(data.testFeatures(), chunk), false)
                     .get(layer + 1).dup('c'));
         }
+        List<INDArray> meansOutputs = new ArrayList<>();
+        for (int[] chunk : chunks) {
+            meansOutputs.add(meansNet.feedForwardToLayer(layer, Evaluator.rows(data.testFeatures(), chunk), false)
+                    .get(layer + 1).dup('c'));
+        }
         int units = (int) outputs.get(0).columns();
         float[] means = new float[units];
         for (int u = 0; u < units; u++) {
             double sum = 0;
-            for (INDArray a : outputs) {
+            for (INDArray a : meansOutputs) {
                 for (int r = 0; r < a.rows(); r++) {
                     sum += a.getFloat(r, u);
                 }

@@ -112,6 +112,43 @@ class RecoveryCnnTest {
         }
     }
 
+    @Test
+    void meanOnAConvHoldsItsChannelsAfterTheBatchNormAndTheirFiltersLearnNothing() {
+        Network net = vgg();
+        int[] units = {1, 5};
+        Scores swept = new UnitSweep().run(net, few(), LAYER, Ablation.MEAN, List.<int[]>of(units)).get(0);
+        RecoveryResult r = recover(net, LAYER, units, Ablation.MEAN, Freeze.ABOVE);
+        assertEquals(swept, r.scores().get(0), "epoch 0 is the variant the sweep scored");
+        Network rec = r.network();
+        float[] before = param(net, LAYER, "W");
+        float[] after = param(rec, LAYER, "W");
+        int per = before.length / 32; // 32 filters of [in, kh, kw] each, c order
+        for (int u = 0; u < 32; u++) {
+            boolean held = u == 1 || u == 5;
+            boolean same = Arrays.equals(Arrays.copyOfRange(before, u * per, (u + 1) * per),
+                    Arrays.copyOfRange(after, u * per, (u + 1) * per));
+            assertEquals(held, same, "filter " + u + (held ? " is held at its mean map: no gradient reaches it"
+                    : " trains"));
+        }
+        for (int i = LAYER + 3; i < net.layerCount(); i++) {
+            assertArrayEquals(RecoveryTest.params(net, i), RecoveryTest.params(rec, i), "layer " + i + " is frozen");
+        }
+    }
+
+    @Test
+    void noiseOnAConvIsTheSweepsNoiseAtEpochZeroAndTrainsThrough() {
+        Network net = vgg();
+        int[] units = {1, 5};
+        Ablation noise = Ablation.noise(2.0, 4);
+        Scores swept = new UnitSweep().run(net, few(), LAYER, noise, List.<int[]>of(units)).get(0);
+        RecoveryResult r = recover(net, LAYER, units, noise, Freeze.ABOVE);
+        assertEquals(swept, r.scores().get(0), "epoch 0 is the variant the sweep scored");
+        assertFalse(Arrays.equals(param(net, LAYER, "W"), param(r.network(), LAYER, "W")), "the conv trains");
+        RecoveryResult again = recover(net, LAYER, units, noise, Freeze.ABOVE);
+        assertEquals(r.network().paramsSha256(), again.network().paramsSha256(), "the training noise repeats");
+        assertEquals(r.scores(), again.scores());
+    }
+
     /** conv 0 (4 filters, 28x28 -> 26x26), ReLU 1, max pool 2 (-> 13x13), dense 3 over the flattened 4x13x13, output 4. */
     private static Network smallCnn() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()

@@ -247,14 +247,6 @@ class RecoveryTest {
     void refusesWhatItCannotHoldBeforeAnyWork() {
         Network net = trained();
         RecoverySpec spec = epochs(1, Freeze.ABOVE, false);
-        IllegalArgumentException mean = assertThrows(IllegalArgumentException.class,
-                () -> recover(net, 0, new int[] {1}, Ablation.MEAN, spec));
-        assertTrue(mean.getMessage().startsWith("recover after using mean is not implemented yet: "),
-                mean.getMessage());
-        IllegalArgumentException noise = assertThrows(IllegalArgumentException.class,
-                () -> recover(net, 0, new int[] {1}, Ablation.noise(0.5, 3), spec));
-        assertTrue(noise.getMessage().startsWith("recover after using noise is not implemented yet: "),
-                noise.getMessage());
         IllegalArgumentException unit = assertThrows(IllegalArgumentException.class,
                 () -> recover(net, 1, new int[] {10}, Ablation.ZERO, spec));
         assertEquals("unit 10 does not exist in layer 1 (hidden2 has units 0..9)", unit.getMessage());
