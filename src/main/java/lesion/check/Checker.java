@@ -119,6 +119,15 @@ public final class Checker {
                 out.error(where, "'" + what + "' needs a model, but the study has no 'model' statement",
                         "add one at the top, for example: model mlp 784-20-10-10 relu;");
             }
+        } else {
+            // only set-up so far: without data and a model there is nothing to plan
+            if (data == null) {
+                out.error(Span.NONE, "the study has no 'data' statement", "add one, for example: data mnist;");
+            }
+            if (model == null) {
+                out.error(Span.NONE, "the study has no 'model' statement",
+                        "add one, for example: model mlp 784-20-10-10 relu;");
+            }
         }
         return new Setup(title, seed, seen.containsKey("seed"), data, shape, model, layers, weights, train, instances);
     }
