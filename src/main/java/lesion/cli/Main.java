@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code lesion} command: parses the arguments and hands over to one subcommand. */
 @Command(name = "lesion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A declarative language and interpreter for ablation studies on neural networks.",
-        subcommands = {RunCommand.class, CheckCommand.class, PlanCommand.class, LayersCommand.class,
+        subcommands = {RunCommand.class, ReplCommand.class, CheckCommand.class, PlanCommand.class, LayersCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec

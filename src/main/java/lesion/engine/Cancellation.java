@@ -15,6 +15,11 @@ public final class Cancellation {
         cancelled = true;
     }
 
+    /** Clears a cancellation, so that the next piece of work runs (a REPL goes on after Ctrl-C stopped a step). */
+    public void reset() {
+        cancelled = false;
+    }
+
     public boolean isCancelled() {
         return cancelled;
     }

@@ -100,6 +100,15 @@ public final class Dataset {
         return imageShape.clone();
     }
 
+    /** Test image {@code index}'s values (channels × rows × cols, c order, in [0, 1] for 8-bit images). */
+    public float[] testImage(int index) {
+        if (index < 0 || index >= testSize()) {
+            throw new IllegalArgumentException("test image " + index + " does not exist (0.." + (testSize() - 1)
+                    + ")");
+        }
+        return testFeatures.getRow(index).dup().data().asFloat();
+    }
+
     public int[] trainLabels() {
         return trainLabels.clone();
     }

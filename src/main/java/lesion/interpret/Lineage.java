@@ -41,6 +41,15 @@ final class Lineage {
         this.latest = units.clone();
     }
 
+    /** An independent copy: what a REPL keeps to undo a statement that was cut short. */
+    Lineage copy() {
+        Lineage c = new Lineage(layer, layerName, layerUnits, indexInLayer, method, selection, percent, latest);
+        c.removed = removed.clone();
+        c.base = base;
+        c.damage = damage;
+        return c;
+    }
+
     /**
      * The damage recovery holds for this lineage: every unit removed so far, by its method, as variant
      * {@link #indexInLayer} of its sweep; a mean ablation holds the means of {@code trained}, the network the

@@ -49,6 +49,26 @@ final class StepExecutor {
         this.cancellation = cancellation;
     }
 
+    /** The lineages at one moment, copied (null: none, as after a restore). */
+    record Snapshot(List<Lineage> lineages) {
+    }
+
+    /**
+     * What the steps so far have left (the lineages), as a copy that {@link #restore} brings back: a step cut short
+     * can then leave the executor as it was before the step.
+     */
+    Snapshot snapshot() {
+        return new Snapshot(copies(lineages));
+    }
+
+    void restore(Snapshot snapshot) {
+        lineages = copies(snapshot.lineages());
+    }
+
+    private static List<Lineage> copies(List<Lineage> of) {
+        return of == null ? null : new ArrayList<>(of.stream().map(Lineage::copy).toList());
+    }
+
     /** Runs {@code run}'s step; {@code pass} is the pass of the enclosing repeat block (from 1), 0 outside one. */
     StepResult execute(StepRun run, TrainedModel model, Dataset data, int pass) {
         Step step = run.step;

@@ -77,10 +77,10 @@ public final class Golden {
         }
     }
 
-    /** {@code x.study} → {@code x.expected}, in the same folder. */
+    /** {@code x.study} (or {@code x.session}, any extension) → {@code x.expected}, in the same folder. */
     public static Path expectedFile(Path study) {
         String file = study.getFileName().toString();
-        String base = file.endsWith(".study") ? file.substring(0, file.length() - ".study".length()) : file;
+        String base = file.lastIndexOf('.') > 0 ? file.substring(0, file.lastIndexOf('.')) : file;
         return study.resolveSibling(base + ".expected");
     }
 
