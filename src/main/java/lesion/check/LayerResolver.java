@@ -23,7 +23,7 @@ public final class LayerResolver {
             long i = ref.index().value();
             if (i < 0 || i >= table.size()) {
                 out.error(ref.span(), String.format(Locale.ROOT, "layer %d does not exist: the model has layers 0..%d",
-                        i, table.size() - 1), "'lesion layers' lists them");
+                        i, table.size() - 1), "'lesion layers' (':layers' in the REPL) lists them");
                 return Optional.empty();
             }
             return Optional.of(table.get((int) i));
@@ -32,7 +32,7 @@ public final class LayerResolver {
         if (found.isEmpty()) {
             String hint = Hints.didYouMean(ref.name(), table.names());
             out.error(ref.span(), "no layer is named '" + ref.name() + "'",
-                    hint != null ? hint : "'lesion layers' lists the names");
+                    hint != null ? hint : "'lesion layers' (':layers' in the REPL) lists the names");
         }
         return found;
     }
@@ -81,7 +81,7 @@ public final class LayerResolver {
             layers.addAll(table.ofKind(kind.kind().text()));
             if (layers.isEmpty()) {
                 out.error(kind.kind().span(), "the model has no " + kind.kind().text() + " layers",
-                        "'lesion layers' lists the layers and their types");
+                        "'lesion layers' (':layers' in the REPL) lists the layers and their types");
             }
         }
         return layers;
