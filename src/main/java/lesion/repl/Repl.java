@@ -111,8 +111,8 @@ public final class Repl {
         return more;
     }
 
-    /** Hands statements to the session, with Ctrl-C cancelling them while they run. */
-    private void submit(String text) {
+    /** Hands statements to the session, with Ctrl-C cancelling them while they run; whether all went well. */
+    private boolean submit(String text) {
         Terminal terminal = reader.getTerminal();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancellation.cancel());
         Session.Reply reply;
@@ -122,6 +122,7 @@ public final class Repl {
             terminal.handle(Terminal.Signal.INT, previous);
         }
         print(reply);
+        return reply.status() == Session.Status.OK;
     }
 
     private void print(Session.Reply reply) {
@@ -254,7 +255,10 @@ public final class Repl {
             failed(ExitCodes.NO_INPUT);
             return true;
         }
-        submit(text);
+        boolean empty = session.studyText().isBlank();
+        if (!submit(text) && !empty) {
+            out.println("(the session had statements already: ':reset' first to run the file on its own)");
+        }
         return true;
     }
 
