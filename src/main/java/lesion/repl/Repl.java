@@ -67,6 +67,7 @@ public final class Repl {
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C at the prompt: the line is dropped
             } catch (EndOfFileException e) {
+                out.println(); // Ctrl-D or the end of the input: whatever prints next starts on a line of its own
                 break;
             }
             if (!interactive) {
