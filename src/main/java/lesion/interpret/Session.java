@@ -137,7 +137,8 @@ public final class Session {
             for (int i = stepsRun; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 current = new StepProgress(step, prepared.executors().stream().map(StepExecutor::snapshot).toList());
-                List<StepResult> done = runStep(step, current);
+                runStep(step, current);
+                List<StepResult> done = current.finished;
                 current = null;
                 results.addAll(done);
                 for (StepResult r : done) {
@@ -178,6 +179,7 @@ public final class Session {
             prepared.executors().get(i).restore(current.before.get(i));
         }
         List<StepResult> shown = new ArrayList<>(results);
+        shown.addAll(current.finished); // the networks that finished the step before it was cut short
         if (current.run != null && current.run.baseline != null) {
             StepRun run = current.run;
             if (!run.curve.isEmpty()) {
@@ -193,10 +195,14 @@ public final class Session {
                 + current.step.statement() + "'); it is not part of the session, which is as it was before it");
     }
 
-    /** A step on its way: the executors' state before it, and the step run going on now. */
+    /**
+     * A step on its way: the executors' state before it, its results on the networks that finished it, and the
+     * step run going on now.
+     */
     private static final class StepProgress {
         final Step step;
         final List<StepExecutor.Snapshot> before;
+        final List<StepResult> finished = new ArrayList<>();
         StepRun run;
 
         StepProgress(Step step, List<StepExecutor.Snapshot> before) {
@@ -206,11 +212,11 @@ public final class Session {
     }
 
     /**
-     * One step on every network: one result per network, or for a repeat block one per network and statement of
-     * the block, its passes' rows together.
+     * One step on every network, into {@code current.finished}: one result per network, or for a repeat block one
+     * per network and statement of the block, its passes' rows together.
      */
-    private List<StepResult> runStep(Step step, StepProgress current) {
-        List<StepResult> out = new ArrayList<>();
+    private void runStep(Step step, StepProgress current) {
+        List<StepResult> out = current.finished;
         for (int instance = 0; instance < prepared.models().size(); instance++) {
             if (!(step instanceof RepeatStep repeat)) {
                 out.add(execute(step, instance, 0, current));
@@ -224,7 +230,6 @@ public final class Session {
             }
             out.addAll(passes.values());
         }
-        return out;
     }
 
     private StepResult execute(Step step, int instance, int pass, StepProgress current) {
