@@ -90,6 +90,30 @@ class SessionTest {
     }
 
     @Test
+    void ctrlCOnTheSecondNetworkShowsTheFirstNetworksWholeResult() {
+        Cancellation cancellation = new Cancellation();
+        // the sweep of network 1 is the second sweep of 'ablate layer 0 units each'
+        ProgressListener pressCtrlC = new ExecutorFixture.InSweep(2) {
+            @Override
+            void variantDone(int done) {
+                if (done == 3) {
+                    cancellation.cancel();
+                }
+            }
+        };
+        Session s = session(pressCtrlC, cancellation);
+        assertEquals(Session.Status.OK, s.submit(setup() + "instances 2;").status());
+        Session.Reply cut = s.submit("ablate layer 0 units each;");
+        assertEquals(Session.Status.INTERRUPTED, cut.status());
+        assertEquals(2, cut.results().size());
+        assertEquals(0, cut.results().get(0).instance());
+        assertEquals(ExecutorFixture.EACH, cut.results().get(0).rows().size(), "network 0 finished the step");
+        assertEquals(1, cut.results().get(1).instance());
+        assertEquals(3, cut.results().get(1).rows().size(), "network 1 finished 3 variants");
+        assertTrue(s.stepIds().isEmpty(), "the step is not part of the session");
+    }
+
+    @Test
     void ctrlCStopsAStatementKeepsItsFinishedVariantsAndTheSessionGoesOn() {
         Cancellation cancellation = new Cancellation();
         // stands in for Ctrl-C: pressed when the second sweep (the pairs) has done 5 variants
