@@ -145,7 +145,7 @@ final class AnalysisWriter {
         return out.toString();
     }
 
-    /** Importance and selectivity over several networks: the spread of each coefficient, or of each class's deviation. */
+    /** Over several networks: the spread of importance's coefficients, or of each class's selectivity. */
     String instancesCsv(List<StepResult> instances) {
         StepResult first = instances.get(0);
         AnalysisResult kind = first.analysis();
