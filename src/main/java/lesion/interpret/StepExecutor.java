@@ -1,7 +1,9 @@
 package lesion.interpret;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import lesion.engine.Ablation;
 import lesion.engine.Cancellation;
 import lesion.engine.Dataset;
@@ -16,6 +18,7 @@ import lesion.engine.TrainedModel;
 import lesion.engine.UnitSweep;
 import lesion.engine.Weights;
 import lesion.plan.AblateStep;
+import lesion.plan.AnalysisStep;
 import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
@@ -37,12 +40,15 @@ import lesion.select.Selector;
  * {@code ablate} as {@link Lineage}s. An {@code ablate} outside a {@code repeat} block (or in its first pass) starts
  * from the trained network; in a later pass, variant j of the statement continues lineage j (its network, with every
  * unit removed so far). {@code recover} retrains every lineage, each continuing from where the last recover of the
- * same lineage left it; {@code restore} drops them, back to the trained network. One executor per network.
+ * same lineage left it; {@code restore} drops them, back to the trained network. The rows of the latest
+ * {@code each} and {@code pairs} sweeps of each layer stay for the analyses ({@link Analyses}). One executor per
+ * network.
  */
 final class StepExecutor {
     private final ProgressListener progress;
     private final Cancellation cancellation;
     private List<Lineage> lineages;
+    private final Analyses analyses = new Analyses();
 
     StepExecutor(ProgressListener progress, Cancellation cancellation) {
         this.progress = progress;
@@ -91,16 +97,25 @@ final class StepExecutor {
             lineages = null;
             return StepResult.of(step, run.instance, EvaluationRow.of(run.baseline), List.of(), run.seconds());
         }
+        if (step instanceof AnalysisStep a) {
+            return StepResult.analysis(step, run.instance, EvaluationRow.of(run.baseline),
+                    analyses.run(a, model, run.instance), run.seconds());
+        }
         // Support.unsupported refuses such plans before the run starts.
         throw new IllegalStateException("step " + step.id() + " ('" + step.keyword() + "') cannot run");
     }
 
-    /** An ablate on the trained network: one sweep per layer, every variant a new lineage. */
+    /**
+     * An ablate on the trained network: one sweep per layer, every variant a new lineage. Its each and pairs sweeps
+     * are kept for the analyses once every layer's sweep has finished, so a step cut short leaves the last ones.
+     */
     private void ablate(StepRun run, AblateStep a, TrainedModel model, Dataset data, int pass) {
         UnitSweep sweep = new UnitSweep(progress, cancellation);
         long seed = Plan.stepSeed(a, run.instance);
         List<Lineage> made = new ArrayList<>();
+        Map<LayerAblation, List<VariantRow>> sweeps = new LinkedHashMap<>();
         for (LayerAblation layer : a.layers()) {
+            int first = run.rows.size();
             int index = layer.layer().index();
             String name = layer.layer().name();
             SeedScope scope = pass > 0 ? SeedScope.of(seed, index).inPass(pass) : SeedScope.of(seed, index);
@@ -122,8 +137,10 @@ final class StepExecutor {
                             VariantRow.of(a.id(), index, name, units, run.baseline, scores)
                                     .withSelection(chosen.get(i).label() + suffix, chosen.get(i).percent())
                                     .withMethod(methodText, silenced)));
+            sweeps.put(layer, List.copyOf(run.rows.subList(first, run.rows.size())));
         }
         lineages = made;
+        sweeps.forEach((layer, rows) -> analyses.record(layer.layer().index(), layer.selection(), rows));
     }
 
     /** A later pass of a repeat block: variant j of the statement chosen on, and applied to, lineage j's network. */

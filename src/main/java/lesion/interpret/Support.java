@@ -2,13 +2,17 @@ package lesion.interpret;
 
 import lesion.ast.Statement;
 import lesion.ast.Study;
+import java.util.HashMap;
+import java.util.Map;
 import lesion.plan.AblateStep;
+import lesion.plan.AnalysisStep;
 import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
 import lesion.plan.RecoverStep;
 import lesion.plan.RepeatStep;
 import lesion.plan.RestoreStep;
+import lesion.plan.SelectionPlan;
 import lesion.plan.Step;
 import lesion.source.Diagnostics;
 import lesion.source.Span;
@@ -44,23 +48,33 @@ public final class Support {
                     "instances are independently seeded networks; a file gives them all the same weights");
         }
         AblateStep[] last = {null};
+        Map<String, Integer> sweeps = new HashMap<>();
         for (Step step : plan.steps()) {
-            check(step, out, last, 1);
+            check(step, out, last, sweeps, 1);
         }
         return out;
     }
 
     /**
-     * {@code last[0]}: the last ablate before this step, as the run will see it; {@code passes}: how many passes
-     * of the enclosing repeat block run this step (1 outside one).
+     * {@code last[0]}: the last ablate before this step, as the run will see it; {@code sweeps}: for the latest
+     * {@code each} and {@code pairs} sweep of each layer (keys {@code "each 0"}, {@code "pairs 0"}), how many passes
+     * ran it; {@code passes}: how many passes of the enclosing repeat block run this step (1 outside one).
      */
-    private static void check(Step step, Diagnostics out, AblateStep[] last, int passes) {
+    private static void check(Step step, Diagnostics out, AblateStep[] last, Map<String, Integer> sweeps,
+            int passes) {
         // every selection and method runs on dense units and conv filters
         if (step instanceof EvaluateStep || step instanceof RestoreStep) {
             return;
         }
         if (step instanceof AblateStep a) {
             last[0] = a;
+            for (LayerAblation layer : a.layers()) {
+                if (layer.selection() instanceof SelectionPlan.Each) {
+                    sweeps.put("each " + layer.layer().index(), passes);
+                } else if (layer.selection() instanceof SelectionPlan.Pairs) {
+                    sweeps.put("pairs " + layer.layer().index(), passes);
+                }
+            }
             if (passes > 1 && heldInOutputs(a)) {
                 // a later pass sweeps the lineage's network with the earlier units held: only weights hold them
                 out.error(step.span(), notYet("'using " + a.method().kind() + "' in a 'repeat' of more than one pass"),
@@ -89,11 +103,36 @@ public final class Support {
         }
         if (step instanceof RepeatStep r) {
             for (Step body : r.body()) {
-                check(body, out, last, passes * r.count());
+                check(body, out, last, sweeps, passes * r.count());
             }
             return;
         }
+        if (step instanceof AnalysisStep a) {
+            checkAnalysis(a, out, sweeps, passes);
+            return;
+        }
+        // embed and report
         out.error(step.span(), notYet("'" + step.keyword() + "'"));
+    }
+
+    /**
+     * An analysis reads the single (and pair) sweeps of the trained network: in a later pass of a repeat block a
+     * sweep ablates a lineage's damaged network instead, and an analysis in one would run once per pass.
+     */
+    private static void checkAnalysis(AnalysisStep a, Diagnostics out, Map<String, Integer> sweeps, int passes) {
+        if (passes > 1) {
+            out.error(a.span(), notYet("'" + a.kind() + "' in a 'repeat' of more than one pass"),
+                    "move it after the repeat block");
+            return;
+        }
+        int layer = a.layer().index();
+        for (String sweep : a.kind().equals("redundancy") ? new String[] {"each", "pairs"} : new String[] {"each"}) {
+            if (sweeps.getOrDefault(sweep + " " + layer, 1) > 1) {
+                out.error(a.span(), notYet("'" + a.kind() + "' of a 'units " + sweep + "' sweep in a 'repeat' of "
+                        + "more than one pass"), "add 'ablate layer " + layer + " units " + sweep + ";' outside the "
+                        + "repeat block, before the '" + a.kind() + "'");
+            }
+        }
     }
 
     /** Mean and noise ablations live in held outputs, not in weights. */

@@ -38,11 +38,10 @@ final class StatementHelp {
         add("restore", "back to the trained networks after ablate and recover", "restore;");
         add("repeat", "run a block several times, each pass continuing from what the last left",
                 "repeat 8 { ablate layer 33 filters 25% random; recover 1 epoch freeze above; }");
-        add("importance", "Mann-Whitney U of each unit's weights, initial against trained (not run yet)",
+        add("importance", "Mann-Whitney U of each unit's weights, initial against trained, correlated with its drop",
                 "importance layer 0 by mannwhitney;");
-        add("redundancy", "per pair, its drop against the sum of the single drops (not run yet)",
-                "redundancy layer 0;");
-        add("selectivity", "the spread of class-specific drops over units (not run yet)", "selectivity layer 0;");
+        add("redundancy", "per pair, its drop against the sum of the single drops", "redundancy layer 0;");
+        add("selectivity", "the spread of class-specific drops over units", "selectivity layer 0;");
         add("embed", "a 2-D t-SNE of the test set (not run yet)", "embed tsne;");
         add("report", "where the HTML report goes (not run yet)", "report \"out/mlp\";");
     }

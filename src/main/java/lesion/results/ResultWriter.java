@@ -34,6 +34,7 @@ public final class ResultWriter {
             + "in percentage points (positive: the variant is worse); *_samples are 0-based test image indices";
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final AnalysisWriter analyses = new AnalysisWriter();
 
     /** File name without extension: {@code step-3.1-ablate}; characters unsafe in a file name become {@code -}. */
     public static String baseName(String stepId, String keyword) {
@@ -47,10 +48,14 @@ public final class ResultWriter {
 
     /**
      * Writes (or replaces, as instances accumulate) the step's CSV and JSON file and returns
-     * their paths, CSV first. All results must belong to the same step.
+     * their paths, CSV first. All results must belong to the same step. An analysis step's files are
+     * {@link AnalysisWriter}'s.
      */
     public List<Path> write(Path runDir, List<StepResult> instances) throws IOException {
         StepResult first = sameStep(instances);
+        if (first.isAnalysis()) {
+            return analyses.write(runDir, instances);
+        }
         String base = baseName(first.stepId(), first.keyword());
         Path csvFile = runDir.resolve(base + ".csv");
         Path jsonFile = runDir.resolve(base + ".json");

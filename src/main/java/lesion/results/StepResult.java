@@ -1,19 +1,26 @@
 package lesion.results;
 
 import java.util.List;
+import lesion.analysis.AnalysisResult;
 import lesion.plan.Step;
 
 /**
  * The results of one step on one network: the step's id, keyword and statement, the baseline
  * (the network before the step's ablations; for {@code evaluate}, the result itself), one row per
- * variant and the seconds it took. {@code instance} numbers the independently seeded networks
- * from 0, so a study with one network has only instance 0.
+ * variant, a recovery's curve, an analysis's result (null for any other step) and the seconds it
+ * took. {@code instance} numbers the independently seeded networks from 0, so a study with one
+ * network has only instance 0.
  */
 public record StepResult(String stepId, String keyword, String statement, int instance, EvaluationRow baseline,
-        List<VariantRow> rows, List<CurveRow> curve, double seconds) {
+        List<VariantRow> rows, List<CurveRow> curve, AnalysisResult analysis, double seconds) {
     public StepResult {
         rows = List.copyOf(rows);
         curve = List.copyOf(curve);
+    }
+
+    public StepResult(String stepId, String keyword, String statement, int instance, EvaluationRow baseline,
+            List<VariantRow> rows, List<CurveRow> curve, double seconds) {
+        this(stepId, keyword, statement, instance, baseline, rows, curve, null, seconds);
     }
 
     public StepResult(String stepId, String keyword, String statement, int instance, EvaluationRow baseline,
@@ -33,6 +40,13 @@ public record StepResult(String stepId, String keyword, String statement, int in
                 seconds);
     }
 
+    /** An analysis step's result ({@code importance}, {@code redundancy}, {@code selectivity}) on one network. */
+    public static StepResult analysis(Step step, int instance, EvaluationRow baseline, AnalysisResult analysis,
+            double seconds) {
+        return new StepResult(step.id(), step.keyword(), step.statement(), instance, baseline, List.of(), List.of(),
+                analysis, seconds);
+    }
+
     /** This result followed by {@code later}'s rows and curve (the passes of a {@code repeat} block). */
     public StepResult append(StepResult later) {
         List<VariantRow> r = new java.util.ArrayList<>(rows);
@@ -40,6 +54,10 @@ public record StepResult(String stepId, String keyword, String statement, int in
         List<CurveRow> c = new java.util.ArrayList<>(curve);
         c.addAll(later.curve);
         return new StepResult(stepId, keyword, statement, instance, baseline, r, c, seconds + later.seconds);
+    }
+
+    public boolean isAnalysis() {
+        return analysis != null;
     }
 
     public boolean isRecovery() {

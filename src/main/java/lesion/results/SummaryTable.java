@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The text printed at the end of a run: one line per {@code evaluate}; for each {@code ablate},
  * its baseline, how many variants lowered, raised or kept top-1, then the five with the largest
- * top-1 drop and the three with the largest gain as aligned tables. Deterministic (no times;
+ * top-1 drop and the three with the largest gain as aligned tables; for each analysis, a short section
+ * ({@link AnalysisSummary}). Deterministic (no times;
  * ties broken by units, then layer), numbers in {@link Locale#ROOT}.
  */
 public final class SummaryTable {
@@ -39,6 +40,11 @@ public final class SummaryTable {
         StringBuilder out = new StringBuilder();
         for (List<StepResult> step : bySteps.values()) {
             boolean several = step.size() > 1;
+            if (step.get(0).isAnalysis()) {
+                StepResult first = step.get(0);
+                AnalysisSummary.render(out, first.stepId() + ". " + withoutSemicolon(first.statement()), step);
+                continue;
+            }
             if (several) {
                 renderInstances(out, step);
                 continue;
@@ -213,8 +219,12 @@ public final class SummaryTable {
         align(out, cells, layers ? 2 : 1);
     }
 
+    private static String withoutSemicolon(String statement) {
+        return statement.endsWith(";") ? statement.substring(0, statement.length() - 1) : statement;
+    }
+
     /** Prints rows of cells in aligned columns: the first {@code textColumns} left-aligned, the rest right-aligned. */
-    private static void align(StringBuilder out, List<String[]> cells, int textColumns) {
+    static void align(StringBuilder out, List<String[]> cells, int textColumns) {
         int columns = cells.get(0).length;
         int[] width = new int[columns];
         for (String[] line : cells) {
