@@ -28,6 +28,14 @@ final class Analyses {
     private final Map<Integer, Sweep> singles = new HashMap<>();
     private final Map<Integer, Sweep> pairs = new HashMap<>();
 
+    /** An independent copy (the rows themselves are immutable): what a REPL keeps to undo a statement. */
+    Analyses copy() {
+        Analyses c = new Analyses();
+        c.singles.putAll(singles);
+        c.pairs.putAll(pairs);
+        return c;
+    }
+
     /** Keeps {@code rows} (of {@code layer}) if {@code selection} is an each or pairs sweep: the latest wins. */
     void record(int layer, SelectionPlan selection, List<VariantRow> rows) {
         if (selection instanceof SelectionPlan.Each) {

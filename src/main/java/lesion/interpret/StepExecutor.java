@@ -48,27 +48,28 @@ final class StepExecutor {
     private final ProgressListener progress;
     private final Cancellation cancellation;
     private List<Lineage> lineages;
-    private final Analyses analyses = new Analyses();
+    private Analyses analyses = new Analyses();
 
     StepExecutor(ProgressListener progress, Cancellation cancellation) {
         this.progress = progress;
         this.cancellation = cancellation;
     }
 
-    /** The lineages at one moment, copied (null: none, as after a restore). */
-    record Snapshot(List<Lineage> lineages) {
+    /** The lineages (null: none, as after a restore) and the sweeps kept for analyses at one moment, copied. */
+    record Snapshot(List<Lineage> lineages, Analyses analyses) {
     }
 
     /**
-     * What the steps so far have left (the lineages), as a copy that {@link #restore} brings back: a step cut short
-     * can then leave the executor as it was before the step.
+     * What the steps so far have left (the lineages and the sweeps for analyses), as a copy that {@link #restore}
+     * brings back: a step cut short can then leave the executor as it was before the step.
      */
     Snapshot snapshot() {
-        return new Snapshot(copies(lineages));
+        return new Snapshot(copies(lineages), analyses.copy());
     }
 
     void restore(Snapshot snapshot) {
         lineages = copies(snapshot.lineages());
+        analyses = snapshot.analyses().copy();
     }
 
     private static List<Lineage> copies(List<Lineage> of) {
