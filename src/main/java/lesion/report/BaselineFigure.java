@@ -70,7 +70,8 @@ final class BaselineFigure implements Exhibit {
         for (JsonNode a : baseline.path("per_class_acc")) {
             perClass.add(new double[] {a.isNumber() ? a.asDouble() : Double.NaN});
         }
-        String caption = "Top-1 accuracy of the trained network on each class of the " + baseline.path("samples").asInt()
+        String caption = "Top-1 accuracy of the trained network on each class of the "
+                + baseline.path("samples").asInt()
                 + " test images, as the baseline of step " + step.id() + " recorded it (the study has no evaluate"
                 + " step). Overall top-1 " + Labels.fixed(100 * baseline.path("top1").asDouble(), 2) + "%, top-5 "
                 + Labels.fixed(100 * baseline.path("top5").asDouble(), 2) + "%.";

@@ -83,8 +83,8 @@ final class FateFigure implements Exhibit {
                 + (step.json().get().path("instances").size() > 1 ? " (first network)" : "") + ": top-1 "
                 + Labels.fixed(100 * v.path("top1").asDouble(), 2) + "%, " + v.path("newly_wrong").asInt()
                 + " images newly wrong, " + v.path("newly_right").asInt() + " newly right. Per class, the test images"
-                + " the baseline got right that the variant still gets right (grey), those it now gets wrong (red),"
-                + " and those the baseline got wrong that it now gets right (green); grey and red together are the"
+                + " the baseline got right that the variant still gets right (grey), those it now gets wrong (orange),"
+                + " and those the baseline got wrong that it now gets right (green); grey and orange together are the"
                 + " baseline's right answers."
                 + (shown.size() < classes ? " Shown: the " + shown.size() + " of " + classes
                         + " classes where most images changed." : "");

@@ -28,7 +28,8 @@ final class ManifestFacts {
         add(facts, "lesion", m.path("lesion_version").asText(""));
         JsonNode env = m.path("environment");
         add(facts, "java", env.path("java_version").asText("") + " (" + env.path("java_vendor").asText("") + "), "
-                + env.path("os").asText("") + " " + env.path("os_version").asText("") + " " + env.path("arch").asText(""));
+                + env.path("os").asText("") + " " + env.path("os_version").asText("") + " "
+                + env.path("arch").asText(""));
         JsonNode backend = env.path("backend");
         add(facts, "backend", String.join(", ", List.of("DL4J " + backend.path("dl4j.version").asText("?"),
                 backend.path("nd4j.backend").asText("?"), "BLAS " + backend.path("blas.vendor").asText("?"),

@@ -63,10 +63,14 @@ final class RecoveryFigure implements Exhibit {
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         before.setLabel("trained network " + Labels.fixed(baseline, 2) + "%");
         before.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
-        before.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
-        before.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        // above the line at the left, where the curves start low, on a clear background
+        before.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        before.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        before.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addRangeMarker(before);
-        accuracy.setUpperBound(Math.max(accuracy.getUpperBound(), baseline + 1));
+        // room above the dashed line for its label
+        double top = Math.max(accuracy.getUpperBound(), baseline);
+        accuracy.setUpperBound(top + 0.1 * (top - accuracy.getLowerBound()));
         JFreeChart chart = new JFreeChart(label + " during recovery", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Charts.style(chart);
         renderer.setAlpha(0.18f);
@@ -95,7 +99,8 @@ final class RecoveryFigure implements Exhibit {
         }
         YIntervalSeries series = new YIntervalSeries(name);
         byEpoch.forEach((epoch, values) -> {
-            InstanceSummary.Stat s = InstanceSummary.Stat.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+            double[] numbers = values.stream().mapToDouble(Double::doubleValue).toArray();
+            InstanceSummary.Stat s = InstanceSummary.Stat.of(numbers);
             double ci = Double.isNaN(s.ci95()) ? 0 : s.ci95();
             series.add(epoch, s.mean(), s.mean() - ci, s.mean() + ci);
         });

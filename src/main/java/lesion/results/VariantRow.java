@@ -95,15 +95,15 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
      */
     public VariantRow withSelection(String selection, double percent) {
         return new VariantRow(stepId, layer, layerName, units, top1, top5, top1Drop, top5Drop, perClassTop1,
-                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, perClassNewlyWrong, perClassNewlyRight, selection,
-                percent, method, silenced);
+                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, perClassNewlyWrong, perClassNewlyRight,
+                selection, percent, method, silenced);
     }
 
     /** The same row, saying how its units were removed and whether that silenced them (null: not measured). */
     public VariantRow withMethod(String method, Boolean silenced) {
         return new VariantRow(stepId, layer, layerName, units, top1, top5, top1Drop, top5Drop, perClassTop1,
-                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, perClassNewlyWrong, perClassNewlyRight, selection,
-                percent, method, silenced);
+                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, perClassNewlyWrong, perClassNewlyRight,
+                selection, percent, method, silenced);
     }
 
     /** Images that were right (top-1) in the baseline and are wrong in this variant. */

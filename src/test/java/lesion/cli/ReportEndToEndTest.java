@@ -38,7 +38,8 @@ class ReportEndToEndTest {
     @BeforeAll
     static void runStudies() throws IOException {
         String model = "model mlp 784-16-10 relu;\ntrain 3 epochs batch 10 adam 0.01;\n";
-        full = run("full", model + "evaluate;\nablate layer 0 units each;\nablate layers 0, 1 units 25% random repeat 2;\n"
+        full = run("full", model + "evaluate;\nablate layer 0 units each;\n"
+                + "ablate layers 0, 1 units 25% random repeat 2;\n"
                 + "ablate layer 0 units 50% random;\nrecover 2 epochs batch 10 freeze above;\nrestore;\n"
                 + "repeat 2 {\n  ablate layer 0 units 25% random;\n  recover 1 epoch batch 10 freeze above;\n}\n");
         instances = run("instances", "instances 2;\n" + model + "evaluate;\nablate layer 0 units each;\n");
@@ -48,7 +49,8 @@ class ReportEndToEndTest {
     private static Path run(String name, String body) throws IOException {
         Path fixtures = Path.of(System.getProperty("lesion.root", ".")).resolve("tests/fixtures/tiny-idx")
                 .toAbsolutePath();
-        Path study = Files.writeString(tmp.resolve(name + ".study"), "seed 4;\ndata idx \"" + fixtures + "\";\n" + body);
+        Path study = Files.writeString(tmp.resolve(name + ".study"),
+                "seed 4;\ndata idx \"" + fixtures + "\";\n" + body);
         Path out = tmp.resolve(name);
         CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString(), "--cache",
                 tmp.resolve("cache").toString());
@@ -132,7 +134,8 @@ class ReportEndToEndTest {
             }
             assertTrue(doc.select("link, script[src], iframe, img[src^=http]").isEmpty(), run.toString());
             String html = Files.readString(run.resolve("report.html")).toLowerCase(Locale.ROOT);
-            assertFalse(html.contains("url(http") || html.contains("url(//") || html.contains("@import"), run.toString());
+            assertFalse(html.contains("url(http") || html.contains("url(//") || html.contains("@import"),
+                    run.toString());
         }
     }
 
