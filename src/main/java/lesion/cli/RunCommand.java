@@ -77,6 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("lesion: cannot write the results: " + e.getMessage());
             return ExitCodes.RUNTIME_FAILURE;
         }
+        ReportCommand.afterRun(dir.path(), log);
         PrintWriter stdout = spec.commandLine().getOut();
         if (!outcome.results().isEmpty()) {
             stdout.print(SummaryTable.render(outcome.results()));

@@ -20,7 +20,7 @@ public record InstanceSummary(int layer, String layerName, String selection, dou
 
     /** Mean, sample standard deviation and the half-width of the 95% interval of some values. */
     public record Stat(double mean, double std, double ci95) {
-        static Stat of(double[] values) {
+        public static Stat of(double[] values) {
             int n = values.length;
             double mean = LayerSummary.mean(values);
             double std = LayerSummary.std(values);

@@ -24,9 +24,10 @@ import java.util.List;
  *
  * <p>JSON: {@code step, keyword, statement, scale} (a sentence stating the above) and
  * {@code instances}, each with {@code instance, seconds, baseline} ({@code top1, top5, samples,
- * right, per_class_acc, wrong_samples}) and {@code variants} (the CSV's fields, per-class
- * figures as the arrays {@code per_class_acc} and {@code per_class_drop_pp}, units as an array,
- * plus {@code newly_wrong_samples} and {@code newly_right_samples}: indices into the test set).
+ * right, per_class_acc, per_class_samples, per_class_right, wrong_samples}) and {@code variants} (the CSV's
+ * fields, per-class figures as the arrays {@code per_class_acc} and {@code per_class_drop_pp}, units as an array,
+ * the per-class counts {@code per_class_newly_wrong} and {@code per_class_newly_right} (by true label), plus
+ * {@code newly_wrong_samples} and {@code newly_right_samples}: indices into the test set).
  * Numbers carry the CSV's rounding; a missing value is null.
  */
 public final class ResultWriter {
@@ -270,6 +271,8 @@ public final class ResultWriter {
         for (double a : e.perClassTop1()) {
             perClass.add(Numbers.jsonFraction(a));
         }
+        ints(node.putArray("per_class_samples"), e.perClassSamples());
+        ints(node.putArray("per_class_right"), e.perClassRight());
         ints(node.putArray("wrong_samples"), e.wrongSamples());
     }
 
@@ -303,6 +306,8 @@ public final class ResultWriter {
         for (double d : v.perClassTop1Drop()) {
             drop.add(Numbers.jsonPp(d));
         }
+        ints(node.putArray("per_class_newly_wrong"), v.perClassNewlyWrong());
+        ints(node.putArray("per_class_newly_right"), v.perClassNewlyRight());
         ints(node.putArray("newly_wrong_samples"), v.newlyWrongSamples());
         ints(node.putArray("newly_right_samples"), v.newlyRightSamples());
     }

@@ -15,13 +15,17 @@ import java.util.Objects;
  *
  * @param newlyWrongSamples test images right (top-1) in the baseline and wrong in the variant, ascending
  * @param newlyRightSamples test images wrong (top-1) in the baseline and right in the variant, ascending
+ * @param perClassNewlyWrong per class (by true label), how many of {@code newlyWrongSamples} it holds: with the
+ *     baseline's per-class right counts this gives the paper's per-class fates without the test labels
+ * @param perClassNewlyRight per class, how many of {@code newlyRightSamples} it holds
  * @param method how the units were removed ({@code zero}, {@code mask}, {@code mean}, {@code noise 0.1}), or ""
  * @param silenced whether the removed units' outputs (after their batch norm and activation) were exactly 0 for
  *     every test image; null when not measured
  */
 public record VariantRow(String stepId, int layer, String layerName, int[] units, double top1, double top5,
         double top1Drop, double top5Drop, double[] perClassTop1, double[] perClassTop1Drop, int[] newlyWrongSamples,
-        int[] newlyRightSamples, String selection, double percent, String method, Boolean silenced) {
+        int[] newlyRightSamples, int[] perClassNewlyWrong, int[] perClassNewlyRight, String selection, double percent,
+        String method, Boolean silenced) {
 
     /**
      * Compares a variant's scores with the baseline's in one pass over the samples. Called for
@@ -42,6 +46,8 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
         int[] total = new int[classes];
         int[] baseRight = new int[classes];
         int[] variantRight = new int[classes];
+        int[] classWrong = new int[classes];
+        int[] classRight = new int[classes];
         IntList wrong = new IntList();
         IntList right = new IntList();
         for (int i = 0; i < n; i++) {
@@ -57,8 +63,10 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
             }
             if (was && !is) {
                 wrong.add(i);
+                classWrong[label]++;
             } else if (is && !was) {
                 right.add(i);
+                classRight[label]++;
             }
         }
         int baseTop1 = 0;
@@ -76,8 +84,8 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
         int variantTop5 = variant.top5Correct().cardinality();
         return new VariantRow(stepId, layer, layerName, units == null ? new int[0] : units.clone(),
                 ratio(variantTop1, n), ratio(variantTop5, n), ratio(baseTop1 - variantTop1, n),
-                ratio(baseTop5 - variantTop5, n), perClass, perClassDrop, wrong.toArray(), right.toArray(), "",
-                Double.NaN, "", null);
+                ratio(baseTop5 - variantTop5, n), perClass, perClassDrop, wrong.toArray(), right.toArray(), classWrong,
+                classRight, "", Double.NaN, "", null);
     }
 
     /**
@@ -87,13 +95,15 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
      */
     public VariantRow withSelection(String selection, double percent) {
         return new VariantRow(stepId, layer, layerName, units, top1, top5, top1Drop, top5Drop, perClassTop1,
-                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, selection, percent, method, silenced);
+                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, perClassNewlyWrong, perClassNewlyRight,
+                selection, percent, method, silenced);
     }
 
     /** The same row, saying how its units were removed and whether that silenced them (null: not measured). */
     public VariantRow withMethod(String method, Boolean silenced) {
         return new VariantRow(stepId, layer, layerName, units, top1, top5, top1Drop, top5Drop, perClassTop1,
-                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, selection, percent, method, silenced);
+                perClassTop1Drop, newlyWrongSamples, newlyRightSamples, perClassNewlyWrong, perClassNewlyRight,
+                selection, percent, method, silenced);
     }
 
     /** Images that were right (top-1) in the baseline and are wrong in this variant. */
@@ -127,7 +137,9 @@ public record VariantRow(String stepId, int layer, String layerName, int[] units
                 && Double.compare(r.top1Drop, top1Drop) == 0 && Double.compare(r.top5Drop, top5Drop) == 0
                 && Arrays.equals(r.perClassTop1, perClassTop1) && Arrays.equals(r.perClassTop1Drop, perClassTop1Drop)
                 && Arrays.equals(r.newlyWrongSamples, newlyWrongSamples)
-                && Arrays.equals(r.newlyRightSamples, newlyRightSamples) && Objects.equals(r.selection, selection)
+                && Arrays.equals(r.newlyRightSamples, newlyRightSamples)
+                && Arrays.equals(r.perClassNewlyWrong, perClassNewlyWrong)
+                && Arrays.equals(r.perClassNewlyRight, perClassNewlyRight) && Objects.equals(r.selection, selection)
                 && Double.compare(r.percent, percent) == 0 && Objects.equals(r.method, method)
                 && Objects.equals(r.silenced, silenced);
     }

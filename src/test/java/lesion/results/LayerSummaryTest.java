@@ -14,8 +14,8 @@ class LayerSummaryTest {
     private static VariantRow row(int layer, double percent, int units, double top1Drop, double top5Drop,
             double class0Drop, Boolean silenced) {
         return new VariantRow("1", layer, "features." + layer, new int[units], 0.5, 0.9, top1Drop, top5Drop,
-                new double[] {0.5, 0.5}, new double[] {class0Drop, 0.0}, new int[0], new int[0], "reference 0",
-                percent, "zero", silenced);
+                new double[] {0.5, 0.5}, new double[] {class0Drop, 0.0}, new int[0], new int[0], new int[2],
+                new int[2], "reference 0", percent, "zero", silenced);
     }
 
     @Test

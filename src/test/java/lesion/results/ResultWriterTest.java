@@ -73,6 +73,11 @@ class ResultWriterTest {
         JsonNode variant = instance.get("variants").get(0);
         assertEquals("[1,4]", variant.get("newly_wrong_samples").toString());
         assertEquals("[3]", variant.get("newly_right_samples").toString());
+        // the same images counted by true label: 1 and 4 are classes 0 and 2, 3 is class 1
+        assertEquals("[1,0,1]", variant.get("per_class_newly_wrong").toString());
+        assertEquals("[0,1,0]", variant.get("per_class_newly_right").toString());
+        assertEquals("[2,2,2]", instance.get("baseline").get("per_class_samples").toString());
+        assertEquals("[2,1,1]", instance.get("baseline").get("per_class_right").toString());
         assertEquals("[3,7]", variant.get("units").toString());
         assertEquals(16.6667, variant.get("top1_drop_pp").asDouble(), 0);
         assertEquals(2, variant.get("newly_wrong").asInt());
