@@ -150,6 +150,7 @@ class AnalysesTest {
         return results.stream().flatMap(r -> r.rows().stream()).map(v -> new VariantRow(v.stepId(), v.layer(),
                 v.layerName(), v.units().clone(), v.top1(), v.top5(), v.top1Drop(), v.top5Drop(),
                 v.perClassTop1().clone(), v.perClassTop1Drop().clone(), v.newlyWrongSamples().clone(),
-                v.newlyRightSamples().clone(), v.selection(), v.percent(), v.method(), v.silenced())).toList();
+                v.newlyRightSamples().clone(), v.perClassNewlyWrong().clone(), v.perClassNewlyRight().clone(),
+                v.selection(), v.percent(), v.method(), v.silenced())).toList();
     }
 }
