@@ -21,6 +21,10 @@ final class Minibatches {
     // a generator of its own, so the order does not depend on how much randomness DL4J consumed
     private final Random shuffler;
     private final int[] order;
+    // the batch arrays, filled in place for every batch: the features of 93,800 batches of 64 MNIST images would
+    // otherwise be 18.8 GB of arrays that ND4J frees only when the garbage collector gets round to them
+    private final INDArray[] full;
+    private final INDArray[] last;
 
     Minibatches(Dataset data, int batchSize, long seed) {
         this.features = data.trainFeatures();
@@ -28,6 +32,14 @@ final class Minibatches {
         this.batchSize = batchSize;
         this.shuffler = new Random(seed);
         this.order = new int[data.trainSize()];
+        this.full = buffers(Math.min(batchSize, order.length));
+        int rest = order.length % batchSize;
+        this.last = rest == 0 ? full : buffers(rest);
+    }
+
+    private INDArray[] buffers(int rows) {
+        return new INDArray[] {Nd4j.create(features.dataType(), new long[] {rows, features.columns()}, 'c'),
+            Nd4j.create(oneHot.dataType(), new long[] {rows, oneHot.columns()}, 'c')};
     }
 
     /** Minibatches in one epoch. */
@@ -48,8 +60,11 @@ final class Minibatches {
         for (int from = 0; from < n; from += batchSize) {
             cancellation.check();
             int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
-            // our own minibatches: pullRows gathers them in one native call, no iterator machinery
-            net.fit(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(oneHot, 1, rows)));
+            // our own minibatches: pullRows gathers them in one native call into the reused arrays
+            INDArray[] batch = rows.length == full[0].rows() ? full : last;
+            Nd4j.pullRows(features, batch[0], 1, rows);
+            Nd4j.pullRows(oneHot, batch[1], 1, rows);
+            net.fit(new DataSet(batch[0], batch[1]));
             afterStep.run();
             progress.advance(1);
         }
