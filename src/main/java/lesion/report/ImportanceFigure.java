@@ -68,7 +68,8 @@ final class ImportanceFigure implements Exhibit {
 
     /** {@code r = −0.62 (p 3.1e-03), ρ = −0.55 (p 1.2e-02)} for the first network's row. */
     private static String coefficients(CsvTable c) {
-        return coefficient(c, "r", "pearson_r", "pearson_p") + ", " + coefficient(c, "ρ", "spearman_rho", "spearman_p");
+        return coefficient(c, "r", "pearson_r", "pearson_p") + ", "
+                + coefficient(c, "ρ", "spearman_rho", "spearman_p");
     }
 
     private static String coefficient(CsvTable c, String symbol, String column, String pColumn) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code importance}, {@code redundancy} and {@code selectivity} from the command line on two small networks: their
  * files hold a row per network and unit, pair or class that agrees with the sweeps they read, the instances files
- * summarise the networks, importance keeps the first network's weights as images, the summary has a section for each, and a rerun writes them byte for byte again.
+ * summarise the networks, importance keeps the first network's weights as images, the summary has a section for
+ * each, and a rerun writes them byte for byte again.
  */
 class AnalysesEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
