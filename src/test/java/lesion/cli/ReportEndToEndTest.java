@@ -169,6 +169,27 @@ class ReportEndToEndTest {
     }
 
     @Test
+    void aRunThatFailsStillCopiesWhatItWrote() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("bad-idx"));
+        Path fixtures = Path.of(System.getProperty("lesion.root", ".")).resolve("tests/fixtures/tiny-idx");
+        for (String f : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Files.copy(fixtures.resolve(f), data.resolve(f));
+        }
+        byte[] images = Files.readAllBytes(data.resolve("t10k-images-idx3-ubyte"));
+        Files.write(data.resolve("t10k-images-idx3-ubyte"), java.util.Arrays.copyOf(images, images.length - 100));
+        Path study = Files.writeString(tmp.resolve("bad.study"), "data idx \"bad-idx\";\nmodel mlp 784-6-10 relu;\n"
+                + "evaluate;\nreport \"bad-copies\";\n");
+        Path out = tmp.resolve("bad-run");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.RUNTIME_FAILURE, r.exit(), r.err());
+        assertTrue(r.err().contains("files copied to " + tmp.resolve("bad-copies")), r.err());
+        assertArrayEquals(Files.readAllBytes(out.resolve("report.html")),
+                Files.readAllBytes(tmp.resolve("bad-copies").resolve("report.html")));
+        assertTrue(Files.readString(tmp.resolve("bad-copies").resolve("manifest.json")).contains("\"failed\""));
+    }
+
+    @Test
     void thePageLoadsNothingFromTheNetwork() throws IOException {
         for (Path run : List.of(full, instances, minimal, analyses)) {
             Document doc = report(run);
