@@ -61,7 +61,7 @@ public final class Importance {
                     drops[u]));
         }
         return new ImportanceResult(layer, layerName, units, Correlation.pearson(logP, drops),
-                Correlation.spearman(logP, drops));
+                Correlation.spearman(logP, drops), initial, trained);
     }
 
     private static double[] toDouble(float[] w) {

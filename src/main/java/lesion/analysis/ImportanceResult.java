@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * {@link Importance} on one network's layer: per unit its Mann-Whitney U, p-value and single-unit drop, and the
- * correlations of log10(p) with the drop.
+ * correlations of log10(p) with the drop; also the incoming weights the test compared ({@code initial[u]},
+ * {@code trained[u]}), kept so that the results can show them as images (the paper's Figure 8).
  */
 public record ImportanceResult(int layer, String layerName, List<Unit> units, Correlation pearson,
-        Correlation spearman) implements AnalysisResult {
+        Correlation spearman, float[][] initial, float[][] trained) implements AnalysisResult {
     public ImportanceResult {
         units = List.copyOf(units);
     }

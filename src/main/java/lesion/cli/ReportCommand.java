@@ -3,10 +3,13 @@ package lesion.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import lesion.interpret.ExitCodes;
+import lesion.plan.ReportStep;
 import lesion.report.HtmlReport;
 import lesion.report.NotARunDirectoryException;
+import lesion.results.ReportFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -48,6 +51,24 @@ public final class ReportCommand implements Callable<Integer> {
             log.println("report: " + HtmlReport.write(runDir));
         } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
             log.println("lesion: the report could not be written (the results are kept): " + e);
+        }
+        log.flush();
+    }
+
+    /**
+     * {@code report "dir";}: after the run, finished or cut short, copies its tables and report into each folder
+     * (relative to {@code baseDir}, the study file's folder). Like the report, a failure is printed and changes
+     * neither the run's files nor its exit code.
+     */
+    static void copyToFolders(List<ReportStep> reports, Path baseDir, Path runDir, PrintWriter log) {
+        for (ReportStep report : reports) {
+            Path folder = baseDir.resolve(report.folder()).normalize();
+            try {
+                List<String> copied = ReportFolder.copy(runDir, folder);
+                log.println("report: " + copied.size() + " files copied to " + folder);
+            } catch (IOException | RuntimeException e) {
+                log.println("lesion: cannot copy the report to " + folder + " (the run directory keeps it): " + e);
+            }
         }
         log.flush();
     }

@@ -78,6 +78,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.RUNTIME_FAILURE;
         }
         ReportCommand.afterRun(dir.path(), log);
+        ReportCommand.copyToFolders(Support.reports(compiled.plan().steps()), input.baseDir(), dir.path(), log);
         PrintWriter stdout = spec.commandLine().getOut();
         if (!outcome.results().isEmpty()) {
             stdout.print(SummaryTable.render(outcome.results()));

@@ -20,6 +20,7 @@ import lesion.engine.TrainedModel;
 import lesion.plan.AblateStep;
 import lesion.plan.Plan;
 import lesion.plan.RepeatStep;
+import lesion.plan.ReportStep;
 import lesion.plan.RestoreStep;
 import lesion.plan.Step;
 import lesion.results.EvaluationRow;
@@ -158,8 +159,8 @@ public final class Executor {
         started(manifest, step, instance, Math.max(1, pass), passes * plan.instances());
         current.baseline = baseline;
         StepResult result = steps.execute(current, model, data, pass);
-        if (step instanceof RestoreStep) {
-            // nothing to write: it only drops the ablated networks
+        if (step instanceof RestoreStep || step instanceof ReportStep) {
+            // nothing to write: restore only drops the ablated networks, report copies the files when the run ends
             state.seconds.merge(step.id(), current.seconds(), Double::sum);
             ended(manifest, step, instance, pass, passes, plan, state, List.of());
             return;

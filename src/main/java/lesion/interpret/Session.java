@@ -118,6 +118,7 @@ public final class Session {
         }
         layers = compiled.setup().layers() == null ? List.of() : compiled.setup().layers().layers();
         Diagnostics unsupported = Support.unsupported(compiled.plan(), compiled.study());
+        unsupported.addAll(Support.withoutRunDirectory(compiled.plan()));
         if (unsupported.hasErrors()) {
             return new Reply(Status.NOT_RUNNABLE, diagnostics + render(source, unsupported, 0), List.of(), null);
         }

@@ -23,6 +23,7 @@ import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
 import lesion.plan.RecoverStep;
+import lesion.plan.ReportStep;
 import lesion.plan.RestoreStep;
 import lesion.plan.Seeds;
 import lesion.plan.Step;
@@ -93,6 +94,10 @@ final class StepExecutor {
         if (step instanceof RecoverStep r) {
             recover(run, r, model, data, pass);
             return StepResult.recovery(step, run.instance, EvaluationRow.of(run.baseline), run.curve, run.seconds());
+        }
+        if (step instanceof ReportStep) {
+            // the run copies its files to the folder when it ends, whatever steps come after this one
+            return StepResult.of(step, run.instance, EvaluationRow.of(run.baseline), List.of(), run.seconds());
         }
         if (step instanceof RestoreStep) {
             lineages = null;

@@ -2,7 +2,9 @@ package lesion.interpret;
 
 import lesion.ast.Statement;
 import lesion.ast.Study;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import lesion.plan.AblateStep;
 import lesion.plan.AnalysisStep;
@@ -11,6 +13,7 @@ import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
 import lesion.plan.RecoverStep;
 import lesion.plan.RepeatStep;
+import lesion.plan.ReportStep;
 import lesion.plan.RestoreStep;
 import lesion.plan.SelectionPlan;
 import lesion.plan.Step;
@@ -111,8 +114,37 @@ public final class Support {
             checkAnalysis(a, out, sweeps, passes);
             return;
         }
-        // embed and report
+        if (step instanceof ReportStep) {
+            // the run copies its files when it ends: nothing to refuse
+            return;
+        }
         out.error(step.span(), notYet("'" + step.keyword() + "'"));
+    }
+
+    /**
+     * Errors for the statements that need a run directory, which a REPL session does not keep: {@code report}
+     * copies a run's files when the run ends.
+     */
+    public static Diagnostics withoutRunDirectory(Plan plan) {
+        Diagnostics out = new Diagnostics();
+        for (ReportStep report : reports(plan.steps())) {
+            out.error(report.span(), "'report' copies a run directory's files when the run ends, and the REPL keeps"
+                    + " none", "run the study with 'lesion run', which writes report.html and copies it");
+        }
+        return out;
+    }
+
+    /** The plan's report steps, inside repeat blocks too, in plan order. */
+    public static List<ReportStep> reports(List<Step> steps) {
+        List<ReportStep> out = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof ReportStep r) {
+                out.add(r);
+            } else if (step instanceof RepeatStep repeat) {
+                out.addAll(reports(repeat.body()));
+            }
+        }
+        return out;
     }
 
     /**

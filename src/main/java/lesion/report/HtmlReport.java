@@ -23,7 +23,8 @@ public final class HtmlReport {
     /** The figure and table kinds, in the order a step shows them. */
     static final List<Exhibit> EXHIBITS = List.of(new BaselineFigure(), new FateFigure(), new VariantClassFigure(),
             new LayerDropFigure(), new LayerClassFigure(), new InstancesFigure(), new RecoveryFigure(),
-            new IterativeFigure(), new StepTables());
+            new IterativeFigure(), new ImportanceFigure(), new CoefficientsFigure(), new WeightImages(),
+            new SelectivityFigure(), new RedundancyFigure(), new StepTables());
 
     private HtmlReport() {
     }

@@ -23,7 +23,7 @@ public final class StepFiles {
     private final Path dir;
     private final JsonNode entry;
     private final Map<String, Optional<CsvTable>> tables = new HashMap<>();
-    private Optional<JsonNode> json;
+    private final Map<String, Optional<JsonNode>> jsons = new HashMap<>();
 
     StepFiles(Path dir, JsonNode entry) {
         this.dir = dir;
@@ -68,16 +68,21 @@ public final class StepFiles {
 
     /** The step's JSON file, when the manifest lists it and it is on disk. */
     public Optional<JsonNode> json() {
-        if (json == null) {
-            json = read(baseName() + ".json").map(text -> {
-                try {
-                    return JSON.readTree(text);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + baseName() + ".json: " + e.getMessage(), e);
-                }
-            });
-        }
-        return json;
+        return json("");
+    }
+
+    /**
+     * The step's JSON file {@code step-<id>-<keyword><suffix>.json} ({@code suffix} "" or, for importance,
+     * {@code -weights}), when the manifest lists it and it is on disk.
+     */
+    public Optional<JsonNode> json(String suffix) {
+        return jsons.computeIfAbsent(suffix, s -> read(baseName() + s + ".json").map(text -> {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + baseName() + s + ".json: " + e.getMessage(), e);
+            }
+        }));
     }
 
     /** A short name for figure and table ids: the step id with dots as hyphens ({@code 4.1} gives {@code 4-1}). */

@@ -25,7 +25,10 @@ import lesion.analysis.Spread;
  *     log10_p, p_clamped, top1_drop_pp}); {@code step-N-importance-correlations.csv}, one row per network
  *     ({@code units, clamped, pearson_r, pearson_p, spearman_rho, spearman_p}); with several networks
  *     {@code step-N-importance-instances.csv}, the distribution of each coefficient over them ({@code coefficient,
- *     networks, mean, std, min, max}).</li>
+ *     networks, mean, std, min, max}); when each unit's inputs form a square image (784 = 28 × 28),
+ *     {@code step-N-importance-weights.json}: the first network's incoming weights per unit before and after
+ *     training ({@code side}, {@code initial}, {@code trained}), at most {@link #WEIGHT_UNITS} units, so that the
+ *     report can draw them as images.</li>
  * <li>{@code redundancy}: {@code step-N-redundancy.csv}, one row per network and pair ({@code units, pair_drop_pp,
  *     singles_sum_pp, excess_pp, lost_together}, then per class {@code class_<c>_pair_drop_pp},
  *     {@code class_<c>_singles_sum_pp}, {@code class_<c>_excess_pp}); the JSON adds the indices of the test
@@ -45,6 +48,9 @@ final class AnalysisWriter {
             + " excess is the pair's drop minus the sum of its units' single drops; p-values are two-sided; "
             + "*_samples are 0-based test image indices";
 
+    /** The most units whose weights {@code -weights.json} holds: enough to see, small enough to keep the file light. */
+    static final int WEIGHT_UNITS = 64;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Writes (or replaces) the step's files and returns their paths, CSV first. */
@@ -57,6 +63,10 @@ final class AnalysisWriter {
         files.add(written(runDir.resolve(base + ".json"), json(instances)));
         if (kind instanceof ImportanceResult) {
             files.add(written(runDir.resolve(base + "-correlations.csv"), correlationsCsv(instances)));
+            ImportanceResult imp = (ImportanceResult) kind;
+            if (side(imp) > 0) {
+                files.add(written(runDir.resolve(base + "-weights.json"), weightsJson(first, imp)));
+            }
         }
         if (instances.size() > 1 && !(kind instanceof RedundancyResult)) {
             files.add(written(runDir.resolve(base + "-instances.csv"), instancesCsv(instances)));
@@ -223,6 +233,39 @@ final class AnalysisWriter {
             }
         }
         return json.writeValueAsString(root) + "\n";
+    }
+
+    /** The side of the square image each unit's incoming weights form, or 0 when they form none. */
+    static int side(ImportanceResult imp) {
+        int inputs = imp.trained().length == 0 ? 0 : imp.trained()[0].length;
+        int side = (int) Math.round(Math.sqrt(inputs));
+        return inputs > 1 && side * side == inputs ? side : 0;
+    }
+
+    /** Importance on its first network: the units' incoming weights before and after training, row by row. */
+    String weightsJson(StepResult first, ImportanceResult imp) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("step", first.stepId());
+        root.put("instance", first.instance());
+        root.put("layer", imp.layer());
+        root.put("layer_name", imp.layerName());
+        root.put("side", side(imp));
+        root.put("units", imp.trained().length);
+        int shown = Math.min(WEIGHT_UNITS, imp.trained().length);
+        root.put("units_shown", shown);
+        ArrayNode initial = root.putArray("initial");
+        ArrayNode trained = root.putArray("trained");
+        for (int u = 0; u < shown; u++) {
+            floats(initial.addArray(), imp.initial()[u]);
+            floats(trained.addArray(), imp.trained()[u]);
+        }
+        return json.writeValueAsString(root) + "\n";
+    }
+
+    private static void floats(ArrayNode array, float[] values) {
+        for (float v : values) {
+            array.add(v);
+        }
     }
 
     private static void putImportance(ObjectNode node, ImportanceResult imp) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code importance}, {@code redundancy} and {@code selectivity} from the command line on two small networks: their
  * files hold a row per network and unit, pair or class that agrees with the sweeps they read, the instances files
- * summarise the networks, the summary has a section for each, and a rerun writes them byte for byte again.
+ * summarise the networks, importance keeps the first network's weights as images, the summary has a section for
+ * each, and a rerun writes them byte for byte again.
  */
 class AnalysesEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +68,13 @@ class AnalysesEndToEndTest {
         assertEquals((r0 + r1) / 2, Double.parseDouble(CsvFiles.cell(coefficients, 1, "mean")), 1e-6);
         assertEquals(Math.min(r0, r1), Double.parseDouble(CsvFiles.cell(coefficients, 1, "min")), 1e-6);
         assertEquals(Math.max(r0, r1), Double.parseDouble(CsvFiles.cell(coefficients, 1, "max")), 1e-6);
+        JsonNode weights = JSON.readTree(out.resolve("step-3-importance-weights.json").toFile());
+        assertEquals(28, weights.get("side").asInt(), "784 inputs form a 28 × 28 image");
+        assertEquals(0, weights.get("instance").asInt(), "the first network's weights");
+        assertEquals(UNITS, weights.get("units_shown").asInt());
+        assertEquals(UNITS, weights.get("initial").size());
+        assertEquals(784, weights.get("trained").get(UNITS - 1).size());
+        assertTrue(!weights.get("initial").get(0).equals(weights.get("trained").get(0)), "training moved them");
 
         List<List<String>> redundancy = CsvFiles.read(out.resolve("step-4-redundancy.csv"));
         assertEquals(1 + 2 * PAIRS, redundancy.size(), "a row per network and pair");
@@ -105,7 +113,8 @@ class AnalysesEndToEndTest {
         assertTrue(r.out().contains("5. selectivity layer hidden1  [2 networks]"), r.out());
 
         Reruns.assertRepeats(study, cache, out, tmp.resolve("run2"), List.of("step-3-importance.csv",
-                "step-3-importance-correlations.csv", "step-3-importance-instances.csv", "step-4-redundancy.csv",
+                "step-3-importance-correlations.csv", "step-3-importance-instances.csv",
+                "step-3-importance-weights.json", "step-4-redundancy.csv",
                 "step-5-selectivity.csv", "step-5-selectivity-instances.csv"));
         for (String json : List.of("step-3-importance.json", "step-4-redundancy.json", "step-5-selectivity.json")) {
             // the same but for the seconds each step took

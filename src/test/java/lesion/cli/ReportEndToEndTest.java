@@ -34,6 +34,10 @@ class ReportEndToEndTest {
     static Path instances;
     /** one ablation, no evaluate: the baseline comes from the ablate step. */
     static Path minimal;
+    /** two networks, each and pairs sweeps, the three analyses and {@code report "copies";}. */
+    static Path analyses;
+    /** where {@code report "copies";} copies to, relative to the study file. */
+    static Path copies;
 
     @BeforeAll
     static void runStudies() throws IOException {
@@ -44,6 +48,12 @@ class ReportEndToEndTest {
                 + "repeat 2 {\n  ablate layer 0 units 25% random;\n  recover 1 epoch batch 10 freeze above;\n}\n");
         instances = run("instances", "instances 2;\n" + model + "evaluate;\nablate layer 0 units each;\n");
         minimal = run("minimal", model + "ablate layer 0 units 3;\n");
+        copies = Files.createDirectories(tmp.resolve("copies"));
+        Files.writeString(copies.resolve("report.html"), "an older report");
+        Files.writeString(copies.resolve("notes.txt"), "not lesion's");
+        analyses = run("analyses", "instances 2;\nmodel mlp 784-6-10 relu;\ntrain 2 epochs batch 10 adam 0.01;\n"
+                + "ablate layer 0 units each;\nablate layer 0 units pairs;\nimportance layer 0 by mannwhitney;\n"
+                + "redundancy layer 0;\nselectivity layer 0;\nreport \"copies\";\n");
     }
 
     private static Path run(String name, String body) throws IOException {
@@ -122,8 +132,66 @@ class ReportEndToEndTest {
     }
 
     @Test
-    void thePageLoadsNothingFromTheNetwork() throws IOException {
+    void theAnalysesHaveTheirFiguresAndARunWithoutThemNone() throws IOException {
+        Document doc = report(analyses);
+        assertEquals(List.of("fig-step-3-importance"), ids(doc, "3", "fig-importance"));
+        assertTrue(doc.getElementById("fig-step-3-importance").text().contains("Spearman's ρ"));
+        assertEquals(List.of("fig-step-3-coefficients"), ids(doc, "3", "fig-coefficients"));
+        assertEquals(List.of("fig-step-3-weights"), ids(doc, "3", "fig-weights"));
+        String weights = doc.getElementById("fig-step-3-weights").outerHtml();
+        assertEquals(2 * 6, weights.split("data:image/png;base64,", -1).length - 1,
+                "an inline image before and after for each of the 6 units");
+        assertEquals(List.of("fig-step-4-redundancy"), ids(doc, "4", "fig-redundancy"));
+        assertEquals(List.of("tab-step-4-redundancy"), ids(doc, "4", "tab-redundancy"));
+        assertEquals(15, doc.select("#tab-step-4-redundancy tbody tr").size(),
+                "the top pairs of the 2 × 15");
+        assertEquals(List.of("fig-step-5-selectivity"), ids(doc, "5", "fig-selectivity"));
+        assertTrue(doc.getElementById("fig-step-5-selectivity").text().contains("Mean over the 2 networks"));
         for (Path run : List.of(full, instances, minimal)) {
+            for (String absent : List.of("fig-importance", "fig-coefficients", "fig-weights", "fig-redundancy",
+                    "tab-redundancy", "fig-selectivity")) {
+                assertTrue(report(run).select("." + absent).isEmpty(), run + ": " + absent + " has no data here");
+            }
+        }
+    }
+
+    @Test
+    void reportCopiesTheTablesAndTheReportNextToTheStudy() throws IOException {
+        assertArrayEquals(Files.readAllBytes(analyses.resolve("report.html")),
+                Files.readAllBytes(copies.resolve("report.html")), "the older report is replaced");
+        for (String name : List.of("manifest.json", "step-3-importance.csv", "step-3-importance-weights.json",
+                "step-4-redundancy.json", "step-5-selectivity-instances.csv")) {
+            assertArrayEquals(Files.readAllBytes(analyses.resolve(name)), Files.readAllBytes(copies.resolve(name)),
+                    name);
+        }
+        assertEquals("not lesion's", Files.readString(copies.resolve("notes.txt")), "other files are left alone");
+        assertFalse(Files.exists(copies.resolve("plan.txt")), "only tables and the report");
+    }
+
+    @Test
+    void aRunThatFailsStillCopiesWhatItWrote() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("bad-idx"));
+        Path fixtures = Path.of(System.getProperty("lesion.root", ".")).resolve("tests/fixtures/tiny-idx");
+        for (String f : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Files.copy(fixtures.resolve(f), data.resolve(f));
+        }
+        byte[] images = Files.readAllBytes(data.resolve("t10k-images-idx3-ubyte"));
+        Files.write(data.resolve("t10k-images-idx3-ubyte"), java.util.Arrays.copyOf(images, images.length - 100));
+        Path study = Files.writeString(tmp.resolve("bad.study"), "data idx \"bad-idx\";\nmodel mlp 784-6-10 relu;\n"
+                + "evaluate;\nreport \"bad-copies\";\n");
+        Path out = tmp.resolve("bad-run");
+        CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.RUNTIME_FAILURE, r.exit(), r.err());
+        assertTrue(r.err().contains("files copied to " + tmp.resolve("bad-copies")), r.err());
+        assertArrayEquals(Files.readAllBytes(out.resolve("report.html")),
+                Files.readAllBytes(tmp.resolve("bad-copies").resolve("report.html")));
+        assertTrue(Files.readString(tmp.resolve("bad-copies").resolve("manifest.json")).contains("\"failed\""));
+    }
+
+    @Test
+    void thePageLoadsNothingFromTheNetwork() throws IOException {
+        for (Path run : List.of(full, instances, minimal, analyses)) {
             Document doc = report(run);
             for (Element e : doc.getAllElements()) {
                 for (String attribute : List.of("src", "href", "xlink:href", "action", "poster", "data")) {
@@ -141,7 +209,7 @@ class ReportEndToEndTest {
 
     @Test
     void lesionReportRebuildsTheSameBytes() throws IOException {
-        for (Path run : List.of(full, instances, minimal)) {
+        for (Path run : List.of(full, instances, minimal, analyses)) {
             Path file = run.resolve("report.html");
             byte[] written = Files.readAllBytes(file);
             Files.delete(file);

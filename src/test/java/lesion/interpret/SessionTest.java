@@ -87,6 +87,10 @@ class SessionTest {
         assertEquals(Session.Status.NOT_RUNNABLE, notYet.status());
         assertTrue(notYet.diagnostics().contains("'embed' is not implemented yet"), notYet.diagnostics());
         assertEquals(before, s.studyText());
+        Session.Reply report = s.submit("report \"out\";");
+        assertEquals(Session.Status.NOT_RUNNABLE, report.status());
+        assertTrue(report.diagnostics().contains("the REPL keeps none"), report.diagnostics());
+        assertEquals(before, s.studyText());
     }
 
     @Test
