@@ -7,9 +7,9 @@ import lesion.plan.Step;
 /**
  * The results of one step on one network: the step's id, keyword and statement, the baseline
  * (the network before the step's ablations; for {@code evaluate}, the result itself), one row per
- * variant, a recovery's curve, an analysis's result and an {@code embed} step's embedding (each null for any
- * other step) and the seconds it took. {@code instance} numbers the independently seeded networks from 0, so a study with one
- * network has only instance 0.
+ * variant, a recovery's curve, an analysis's result and an {@code embed} step's embedding (each null for
+ * any other step) and the seconds it took. {@code instance} numbers the independently seeded networks
+ * from 0, so a study with one network has only instance 0.
  */
 public record StepResult(String stepId, String keyword, String statement, int instance, EvaluationRow baseline,
         List<VariantRow> rows, List<CurveRow> curve, AnalysisResult analysis, Embedding embedding,
