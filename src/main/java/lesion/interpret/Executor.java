@@ -17,6 +17,7 @@ import lesion.engine.EngineInfo;
 import lesion.engine.Network;
 import lesion.engine.ProgressListener;
 import lesion.engine.TrainedModel;
+import lesion.engine.TsneEmbedder;
 import lesion.plan.AblateStep;
 import lesion.plan.Plan;
 import lesion.plan.RepeatStep;
@@ -39,6 +40,7 @@ import lesion.results.StepResult;
  * are kept in memory, never a variant's per-image scores.
  */
 public final class Executor {
+    private final Path cacheRoot;
     private final Workbench workbench;
     private final ProgressListener progress;
     private final Cancellation cancellation;
@@ -46,6 +48,7 @@ public final class Executor {
     private final ResultWriter writer = new ResultWriter();
 
     public Executor(Path cacheRoot, ProgressListener progress, Cancellation cancellation, PrintWriter log) {
+        this.cacheRoot = cacheRoot;
         this.workbench = new Workbench(cacheRoot, progress, cancellation);
         this.progress = progress;
         this.cancellation = cancellation;
@@ -79,11 +82,12 @@ public final class Executor {
             manifest.dataFiles(data.fileHashes());
             log.printf(Locale.ROOT, "data: %s, %,d training and %,d test images%n", plan.data().source(),
                     data.trainSize(), data.testSize());
+            Embeddings embeddings = embeddings();
             for (int instance = 0; instance < plan.instances(); instance++) {
                 state.current = null;
                 state.instance = instance;
                 TrainedModel model = prepare(plan, data, instance, manifest);
-                StepExecutor steps = new StepExecutor(progress, cancellation);
+                StepExecutor steps = new StepExecutor(progress, cancellation, embeddings);
                 Scores baseline = model.trained().evaluate(data);
                 for (Step step : plan.steps()) {
                     if (step instanceof RepeatStep repeat) {
@@ -195,6 +199,15 @@ public final class Executor {
                     Math.max(1, pass) == passes ? instance + 1 : instance);
         }
         manifest.write();
+    }
+
+    /** The run's embeddings, made once for all its networks; what they do is logged. */
+    private Embeddings embeddings() {
+        TsneEmbedder embedder = new TsneEmbedder(cacheRoot, msg -> log.println("lesion: " + msg), cancellation);
+        return new Embeddings(embedder, msg -> {
+            log.println(msg);
+            log.flush();
+        });
     }
 
     /** Network {@code instance}, trained or from the cache, recorded in the manifest and the log. */

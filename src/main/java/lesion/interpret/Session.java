@@ -17,6 +17,7 @@ import lesion.engine.Dataset;
 import lesion.engine.EngineException;
 import lesion.engine.ProgressListener;
 import lesion.engine.TrainedModel;
+import lesion.engine.TsneEmbedder;
 import lesion.parse.ParseResult;
 import lesion.parse.Parser;
 import lesion.plan.Plan;
@@ -255,6 +256,9 @@ public final class Session {
         List<TrainedModel> models = new ArrayList<>();
         List<Scores> baselines = new ArrayList<>();
         List<StepExecutor> executors = new ArrayList<>();
+        // one for every network: an embedding depends on the data alone
+        Embeddings embeddings = new Embeddings(new TsneEmbedder(cacheRoot, msg -> log.println("lesion: " + msg),
+                cancellation), log::println);
         for (int instance = 0; instance < plan.instances(); instance++) {
             String who = plan.instances() > 1 ? "network " + instance + ": " : "";
             TrainedModel model = workbench.prepareNetwork(plan, data, instance, msg -> log.println("lesion: " + who
@@ -265,7 +269,7 @@ public final class Session {
             }
             models.add(model);
             baselines.add(model.trained().evaluate(data));
-            executors.add(new StepExecutor(progress, cancellation));
+            executors.add(new StepExecutor(progress, cancellation, embeddings));
         }
         log.flush();
         prepared = new Prepared(setup, data, models, baselines, executors);

@@ -19,6 +19,7 @@ import lesion.engine.UnitSweep;
 import lesion.engine.Weights;
 import lesion.plan.AblateStep;
 import lesion.plan.AnalysisStep;
+import lesion.plan.EmbedStep;
 import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
@@ -48,12 +49,15 @@ import lesion.select.Selector;
 final class StepExecutor {
     private final ProgressListener progress;
     private final Cancellation cancellation;
+    private final Embeddings embeddings;
     private List<Lineage> lineages;
     private Analyses analyses = new Analyses();
 
-    StepExecutor(ProgressListener progress, Cancellation cancellation) {
+    /** {@code embeddings}: shared by the executors of every network of the run, which reuse one embedding. */
+    StepExecutor(ProgressListener progress, Cancellation cancellation, Embeddings embeddings) {
         this.progress = progress;
         this.cancellation = cancellation;
+        this.embeddings = embeddings;
     }
 
     /** The lineages (null: none, as after a restore) and the sweeps kept for analyses at one moment, copied. */
@@ -106,6 +110,10 @@ final class StepExecutor {
         if (step instanceof AnalysisStep a) {
             return StepResult.analysis(step, run.instance, EvaluationRow.of(run.baseline),
                     analyses.run(a, model, run.instance), run.seconds());
+        }
+        if (step instanceof EmbedStep e) {
+            return StepResult.embedding(step, run.instance, EvaluationRow.of(run.baseline), embeddings.of(e, data),
+                    run.seconds());
         }
         // Support.unsupported refuses such plans before the run starts.
         throw new IllegalStateException("step " + step.id() + " ('" + step.keyword() + "') cannot run");

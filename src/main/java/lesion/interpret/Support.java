@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import lesion.plan.AblateStep;
 import lesion.plan.AnalysisStep;
+import lesion.plan.EmbedStep;
 import lesion.plan.EvaluateStep;
 import lesion.plan.LayerAblation;
 import lesion.plan.Plan;
@@ -66,7 +67,7 @@ public final class Support {
     private static void check(Step step, Diagnostics out, AblateStep[] last, Map<String, Integer> sweeps,
             int passes) {
         // every selection and method runs on dense units and conv filters
-        if (step instanceof EvaluateStep || step instanceof RestoreStep) {
+        if (step instanceof EvaluateStep || step instanceof RestoreStep || step instanceof EmbedStep) {
             return;
         }
         if (step instanceof AblateStep a) {

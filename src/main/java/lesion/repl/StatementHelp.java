@@ -42,7 +42,7 @@ final class StatementHelp {
                 "importance layer 0 by mannwhitney;");
         add("redundancy", "per pair, its drop against the sum of the single drops", "redundancy layer 0;");
         add("selectivity", "the spread of class-specific drops over units", "selectivity layer 0;");
-        add("embed", "a 2-D t-SNE of the test set (not run yet)", "embed tsne;");
+        add("embed", "a 2-D t-SNE of the test set, computed once and cached", "embed tsne;");
         add("report", "where the HTML report goes (not run yet)", "report \"out/mlp\";");
     }
 

@@ -50,12 +50,15 @@ public final class ResultWriter {
     /**
      * Writes (or replaces, as instances accumulate) the step's CSV and JSON file and returns
      * their paths, CSV first. All results must belong to the same step. An analysis step's files are
-     * {@link AnalysisWriter}'s.
+     * {@link AnalysisWriter}'s, an embed step's {@link EmbeddingWriter}'s.
      */
     public List<Path> write(Path runDir, List<StepResult> instances) throws IOException {
         StepResult first = sameStep(instances);
         if (first.isAnalysis()) {
             return analyses.write(runDir, instances);
+        }
+        if (first.isEmbedding()) {
+            return List.of(EmbeddingWriter.write(runDir, first));
         }
         String base = baseName(first.stepId(), first.keyword());
         Path csvFile = runDir.resolve(base + ".csv");

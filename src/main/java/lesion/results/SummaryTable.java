@@ -12,7 +12,7 @@ import java.util.Map;
  * The text printed at the end of a run: one line per {@code evaluate}; for each {@code ablate},
  * its baseline, how many variants lowered, raised or kept top-1, then the five with the largest
  * top-1 drop and the three with the largest gain as aligned tables; for each analysis, a short section
- * ({@link AnalysisSummary}). Deterministic (no times;
+ * ({@link AnalysisSummary}); for each embedding, one line. Deterministic (no times;
  * ties broken by units, then layer), numbers in {@link Locale#ROOT}.
  */
 public final class SummaryTable {
@@ -40,6 +40,14 @@ public final class SummaryTable {
         StringBuilder out = new StringBuilder();
         for (List<StepResult> step : bySteps.values()) {
             boolean several = step.size() > 1;
+            if (step.get(0).isEmbedding()) {
+                // one line, whatever the networks: they share the embedding
+                Embedding e = step.get(0).embedding();
+                out.append(step.get(0).stepId()).append(". ").append(withoutSemicolon(step.get(0).statement()))
+                        .append(String.format(Locale.ROOT, ": %,d test images in 2-D (%s)\n", e.points(),
+                                e.settings()));
+                continue;
+            }
             if (step.get(0).isAnalysis()) {
                 StepResult first = step.get(0);
                 AnalysisSummary.render(out, first.stepId() + ". " + withoutSemicolon(first.statement()), step);

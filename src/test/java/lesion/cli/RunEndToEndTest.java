@@ -164,7 +164,7 @@ class RunEndToEndTest {
         Path study = study("recover.study", "seed 1;\ndata mnist limit train 100 test 100;\n"
                 + "model mlp 784-20-10 relu;\ntrain 1 epoch;\nablate layer 0 units each;\n"
                 + "ablate layer 0 units 10% random using mean;\nrecover 2 epochs freeze above regrow;\n"
-                + "importance layer 0 by mannwhitney;\nembed tsne;\n"
+                + "importance layer 0 by mannwhitney;\nreport \"out\";\n"
                 + "repeat 2 {\n  ablate layer 0 units each;\n  selectivity layer 0;\n}\nselectivity layer 0;\n");
         Path out = tmp.resolve("never");
         CliRunner.Result r = CliRunner.run("run", study.toString(), "--out", out.toString());
@@ -172,7 +172,7 @@ class RunEndToEndTest {
         assertTrue(r.err().contains("recover.study:7:1: error: 'regrow' after 'using mean' has nothing to regrow"),
                 r.err());
         assertFalse(r.err().contains("recover.study:8:1"), "importance runs: " + r.err());
-        assertTrue(r.err().contains("recover.study:9:1: error: 'embed' is not implemented yet"), r.err());
+        assertTrue(r.err().contains("recover.study:9:1: error: 'report' is not implemented yet"), r.err());
         assertTrue(r.err().contains("recover.study:12:3: error: 'selectivity' in a 'repeat' of more than one pass is "
                 + "not implemented yet"), r.err());
         assertTrue(r.err().contains("recover.study:14:1: error: 'selectivity' of a 'units each' sweep in a 'repeat' "

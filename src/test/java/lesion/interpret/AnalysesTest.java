@@ -78,7 +78,7 @@ class AnalysesTest {
         Dataset data = workbench.loadData(plan);
         TrainedModel model = workbench.prepareNetwork(plan, data, s -> { }).model();
         Scores baseline = model.trained().evaluate(data);
-        StepExecutor executor = new StepExecutor(ProgressListener.NONE, Cancellation.none());
+        StepExecutor executor = new StepExecutor(ProgressListener.NONE, Cancellation.none(), null);
         List<StepResult> sweeps = new ArrayList<>();
         for (Step step : plan.steps().subList(0, 2)) {
             sweeps.add(execute(executor, step, model, data, baseline));
@@ -126,7 +126,7 @@ class AnalysesTest {
         Dataset data = workbench.loadData(plan);
         TrainedModel model = workbench.prepareNetwork(plan, data, s -> { }).model();
         Scores baseline = model.trained().evaluate(data);
-        StepExecutor executor = new StepExecutor(ProgressListener.NONE, Cancellation.none());
+        StepExecutor executor = new StepExecutor(ProgressListener.NONE, Cancellation.none(), null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> execute(executor, plan.steps().get(3), model, data, baseline));
         assertEquals("step 4 ('selectivity layer 0;') needs the single-unit ablations of layer 0 ('ablate layer 0 "

@@ -83,9 +83,9 @@ class SessionTest {
         assertEquals(before, s.studyText());
         assertEquals(List.of("1"), s.stepIds());
 
-        Session.Reply notYet = s.submit("embed tsne;");
+        Session.Reply notYet = s.submit("report \"out\";");
         assertEquals(Session.Status.NOT_RUNNABLE, notYet.status());
-        assertTrue(notYet.diagnostics().contains("'embed' is not implemented yet"), notYet.diagnostics());
+        assertTrue(notYet.diagnostics().contains("'report' is not implemented yet"), notYet.diagnostics());
         assertEquals(before, s.studyText());
         Session.Reply report = s.submit("report \"out\";");
         assertEquals(Session.Status.NOT_RUNNABLE, report.status());
