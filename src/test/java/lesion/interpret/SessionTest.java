@@ -83,9 +83,10 @@ class SessionTest {
         assertEquals(before, s.studyText());
         assertEquals(List.of("1"), s.stepIds());
 
-        Session.Reply notYet = s.submit("report \"out\";");
+        Session.Reply notYet = s.submit("repeat 2 { ablate layer 0 units 50% random using mean; }");
         assertEquals(Session.Status.NOT_RUNNABLE, notYet.status());
-        assertTrue(notYet.diagnostics().contains("'report' is not implemented yet"), notYet.diagnostics());
+        assertTrue(notYet.diagnostics().contains("'using mean' in a 'repeat' of more than one pass is not "
+                + "implemented yet"), notYet.diagnostics());
         assertEquals(before, s.studyText());
         Session.Reply report = s.submit("report \"out\";");
         assertEquals(Session.Status.NOT_RUNNABLE, report.status());
