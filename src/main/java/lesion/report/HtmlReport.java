@@ -24,7 +24,7 @@ public final class HtmlReport {
     static final List<Exhibit> EXHIBITS = List.of(new BaselineFigure(), new FateFigure(), new VariantClassFigure(),
             new LayerDropFigure(), new LayerClassFigure(), new InstancesFigure(), new RecoveryFigure(),
             new IterativeFigure(), new ImportanceFigure(), new CoefficientsFigure(), new WeightImages(),
-            new SelectivityFigure(), new RedundancyFigure(), new StepTables());
+            new SelectivityFigure(), new RedundancyFigure(), new EmbeddingFigure(), new StepTables());
 
     private HtmlReport() {
     }

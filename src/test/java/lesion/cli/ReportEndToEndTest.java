@@ -53,7 +53,7 @@ class ReportEndToEndTest {
         Files.writeString(copies.resolve("notes.txt"), "not lesion's");
         analyses = run("analyses", "instances 2;\nmodel mlp 784-6-10 relu;\ntrain 2 epochs batch 10 adam 0.01;\n"
                 + "ablate layer 0 units each;\nablate layer 0 units pairs;\nimportance layer 0 by mannwhitney;\n"
-                + "redundancy layer 0;\nselectivity layer 0;\nreport \"copies\";\n");
+                + "redundancy layer 0;\nselectivity layer 0;\nembed tsne;\nreport \"copies\";\n");
     }
 
     private static Path run(String name, String body) throws IOException {
@@ -152,6 +152,21 @@ class ReportEndToEndTest {
                     "tab-redundancy", "fig-selectivity")) {
                 assertTrue(report(run).select("." + absent).isEmpty(), run + ": " + absent + " has no data here");
             }
+        }
+    }
+
+    @Test
+    void theEmbeddingIsDrawnByClassAndByTheFateOfEachAblationsWorstVariant() throws IOException {
+        Document doc = report(analyses);
+        assertEquals(List.of("fig-step-6-classes"), ids(doc, "6", "fig-embed-classes"));
+        assertTrue(doc.getElementById("fig-step-6-classes").text().contains("The 50 test images"));
+        assertEquals(List.of("fig-step-6-fate-step-1", "fig-step-6-fate-step-2"), ids(doc, "6", "fig-embed-fate"),
+                "one picture per ablate step: its largest drop");
+        String caption = doc.getElementById("fig-step-6-fate-step-1").select("figcaption").text();
+        assertTrue(caption.contains("the largest top-1 drop of step 1") && caption.contains("newly wrong (orange, "),
+                caption);
+        for (Path run : List.of(full, instances, minimal)) {
+            assertTrue(report(run).select(".fig-embed-classes, .fig-embed-fate").isEmpty(), run + ": no embedding");
         }
     }
 
