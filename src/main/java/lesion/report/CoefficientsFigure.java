@@ -34,13 +34,15 @@ final class CoefficientsFigure implements Exhibit {
         CategoryPlot plot = chart.getCategoryPlot();
         BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, Charts.color(4));
-        renderer.setMaximumBarWidth(0.2);
+        renderer.setMaximumBarWidth(0.12);
+        // JFreeChart sizes the mean's circle and the outliers' with the box: on a wide box they cover it
+        renderer.setMeanVisible(false);
         renderer.setUseOutlinePaintForWhiskers(false);
         ((NumberAxis) plot.getRangeAxis()).setRange(-1.05, 1.05);
         String caption = "Pearson's r and Spearman's ρ between log10 of each unit's Mann-Whitney p-value and its "
                 + "single-unit top-1 drop, one value per network, over the " + t.size() + " networks of step "
-                + step.id() + ": box from the first to the third quartile with the median as a line, the mean as a "
-                + "circle, whiskers to the farthest value within 1.5 times the box. From step-" + step.id()
+                + step.id() + ": box from the first to the third quartile with the median as a line, whiskers"
+                + " to the farthest value within 1.5 times the box. From step-" + step.id()
                 + "-importance-correlations.csv; a negative coefficient means the units training changed most matter"
                 + " most.";
         String id = "fig-" + step.anchor() + "-coefficients";
