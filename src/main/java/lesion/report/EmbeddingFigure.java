@@ -20,7 +20,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * For an {@code embed tsne} step: the test images' 2-D t-SNE (from {@code step-N-embed.csv}) coloured by class, and,
  * for the variant with the largest top-1 drop of each ablate step of the run (the first network, from the ablate
  * step's JSON), coloured by each image's fate: right before and after, newly wrong, newly right, wrong before and
- * after. The paper draws the same pictures to show where in input space a unit's ablation costs images.
+ * after; and for the first redundancy step, the images its pair loses only together. The paper draws the same
+ * pictures to show where in input space a unit's ablation costs images.
  */
 final class EmbeddingFigure implements Exhibit {
     /** Ablate steps that get a fate picture, the first ones of the run: each is a scatter of every test image. */
@@ -65,7 +66,43 @@ final class EmbeddingFigure implements Exhibit {
             out.add(byFate(step, t, other, worst, instance.path("baseline").path("wrong_samples")));
             drawn++;
         }
+        run.steps().stream().filter(s -> s.keyword().equals("redundancy") && s.json().isPresent()).findFirst()
+                .ifPresent(r -> together(step, t, r).ifPresent(out::add));
         return out;
+    }
+
+    /** The images the pair of the first redundancy step that loses most of them only together loses. */
+    private static java.util.Optional<Block> together(StepFiles step, CsvTable t, StepFiles redundancy) {
+        JsonNode instance = redundancy.json().get().path("instances").path(0);
+        JsonNode best = null;
+        for (JsonNode pair : instance.path("pairs")) {
+            if (pair.has("lost_together_samples") && (best == null
+                    || pair.path("lost_together").asInt() > best.path("lost_together").asInt())) {
+                best = pair;
+            }
+        }
+        if (best == null || best.path("lost_together").asInt() == 0) {
+            return java.util.Optional.empty();
+        }
+        Set<Integer> lost = indices(best.path("lost_together_samples"));
+        XYSeries others = new XYSeries("other images", false, true);
+        XYSeries together = new XYSeries("lost only by the pair", false, true);
+        for (int r = 0; r < t.size(); r += stride(t)) {
+            (lost.contains((int) t.number(r, "index")) ? together : others).add(t.number(r, "x"), t.number(r, "y"));
+        }
+        List<String> units = new ArrayList<>();
+        best.path("units").forEach(u -> units.add(u.asText()));
+        String name = Labels.variant(instance.path("layer").asText(), instance.path("layer_name").asText(""),
+                String.join("+", units), "");
+        String title = "Lost only together: " + name;
+        String id = "fig-" + step.anchor() + "-together-" + redundancy.anchor();
+        String caption = "The t-SNE of step " + step.id() + " with the " + lost.size() + " test images that "
+                + name + " lose only together (dark red): right with either unit ablated alone, wrong with both; "
+                + "the pair of step " + redundancy.id() + " that loses the most such images, first network"
+                + drawn(t) + ". From step-" + step.id() + "-embed.csv and step-" + redundancy.id()
+                + "-redundancy.json.";
+        return java.util.Optional.of(new Figure(id, "fig-embed-together", title, caption, Charts.svg(scatter(title,
+                List.of(others, together), List.of(RIGHT, new Color(0x9E1B1B))), id, Charts.WIDTH, Charts.WIDTH)));
     }
 
     private static Block byClass(StepFiles step, CsvTable t) {

@@ -165,8 +165,11 @@ class ReportEndToEndTest {
         String caption = doc.getElementById("fig-step-6-fate-step-1").select("figcaption").text();
         assertTrue(caption.contains("the largest top-1 drop of step 1") && caption.contains("newly wrong (orange, "),
                 caption);
+        assertEquals(List.of("fig-step-6-together-step-4"), ids(doc, "6", "fig-embed-together"),
+                "the images the redundancy step's pair loses only together");
         for (Path run : List.of(full, instances, minimal)) {
-            assertTrue(report(run).select(".fig-embed-classes, .fig-embed-fate").isEmpty(), run + ": no embedding");
+            assertTrue(report(run).select(".fig-embed-classes, .fig-embed-fate, .fig-embed-together").isEmpty(),
+                    run + ": no embedding");
         }
     }
 
