@@ -187,16 +187,10 @@ final class AnalysisWriter {
     /** The step's JSON: per network the CSV's figures; with several networks, their spread. */
     String json(List<StepResult> instances) throws IOException {
         StepResult first = instances.get(0);
-        ObjectNode root = json.createObjectNode();
-        root.put("step", first.stepId());
-        root.put("keyword", first.keyword());
-        root.put("statement", first.statement());
-        root.put("scale", SCALE);
+        ObjectNode root = ResultWriter.header(json, first, SCALE);
         ArrayNode all = root.putArray("instances");
         for (StepResult r : instances) {
-            ObjectNode node = all.addObject();
-            node.put("instance", r.instance());
-            node.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+            ObjectNode node = ResultWriter.instance(all, r);
             node.put("layer", r.analysis().layer());
             node.put("layer_name", r.analysis().layerName());
             if (r.analysis() instanceof ImportanceResult imp) {

@@ -218,17 +218,10 @@ public final class ResultWriter {
 
     /** The JSON text for a step's results. */
     public String json(List<StepResult> instances) throws IOException {
-        StepResult first = sameStep(instances);
-        ObjectNode root = json.createObjectNode();
-        root.put("step", first.stepId());
-        root.put("keyword", first.keyword());
-        root.put("statement", first.statement());
-        root.put("scale", SCALE);
+        ObjectNode root = header(json, sameStep(instances), SCALE);
         ArrayNode all = root.putArray("instances");
         for (StepResult r : instances) {
-            ObjectNode instance = all.addObject();
-            instance.put("instance", r.instance());
-            instance.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+            ObjectNode instance = instance(all, r);
             if (r.baseline() != null) {
                 putEvaluation(instance.putObject("baseline"), r.baseline());
             } else {
@@ -319,6 +312,24 @@ public final class ResultWriter {
         for (int v : values) {
             array.add(v);
         }
+    }
+
+    /** A step's JSON object with what every step file starts with: step, keyword, statement, scale. */
+    static ObjectNode header(ObjectMapper json, StepResult first, String scale) {
+        ObjectNode root = json.createObjectNode();
+        root.put("step", first.stepId());
+        root.put("keyword", first.keyword());
+        root.put("statement", first.statement());
+        root.put("scale", scale);
+        return root;
+    }
+
+    /** One network's entry of a step's "instances" array: its number and seconds (to the millisecond). */
+    static ObjectNode instance(ArrayNode instances, StepResult r) {
+        ObjectNode node = instances.addObject();
+        node.put("instance", r.instance());
+        node.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        return node;
     }
 
     private static StepResult sameStep(List<StepResult> instances) {
