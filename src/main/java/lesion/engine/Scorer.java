@@ -36,31 +36,48 @@ final class Scorer {
         int classes = (int) s.columns();
         for (int r = 0; r < rows; r++) {
             int base = r * classes;
-            if (hasNaN(v, base, classes)) {
-                // no class can be said to win: the sample counts as wrong for top-1 and top-5
-                predicted[offset + r] = -1;
-                continue;
-            }
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (v[base + c] > v[base + best]) {
-                    best = c;
-                }
-            }
-            predicted[offset + r] = best;
             int label = labels[offset + r];
-            float target = v[base + label];
-            int ahead = 0;
-            for (int c = 0; c < classes; c++) {
-                float x = v[base + c];
-                if (x > target || (x == target && c < label)) {
-                    ahead++;
-                }
-            }
-            if (ahead < 5) {
+            predicted[offset + r] = predicted(v, base, classes);
+            if (inTopFive(v, base, classes, label)) {
                 top5.set(offset + r);
             }
         }
+    }
+
+    /**
+     * The prediction for the scores {@code v[base..base+classes)}: the lowest-indexed maximum, or -1 when a score is
+     * NaN (no class can be said to win).
+     */
+    static int predicted(float[] v, int base, int classes) {
+        if (hasNaN(v, base, classes)) {
+            return -1;
+        }
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+            if (v[base + c] > v[base + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether {@code label} is among the top five of the scores {@code v[base..base+classes)}: fewer than 5 classes
+     * score higher, or equal with a lower index. Never with a NaN score.
+     */
+    static boolean inTopFive(float[] v, int base, int classes, int label) {
+        if (hasNaN(v, base, classes)) {
+            return false;
+        }
+        float target = v[base + label];
+        int ahead = 0;
+        for (int c = 0; c < classes; c++) {
+            float x = v[base + c];
+            if (x > target || (x == target && c < label)) {
+                ahead++;
+            }
+        }
+        return ahead < 5;
     }
 
     private static boolean hasNaN(float[] v, int base, int classes) {

@@ -31,6 +31,7 @@ public final class UnitSweep {
     private final Cancellation cancellation;
     private final int chunkRows;
     private final long sharedBytes;
+    private final boolean javaKernel;
 
     public UnitSweep(ProgressListener progress, Cancellation cancellation) {
         this(progress, cancellation, 0);
@@ -46,10 +47,24 @@ public final class UnitSweep {
 
     /** For tests: another bound on the ablation-point arrays kept for the whole test set. */
     UnitSweep(ProgressListener progress, Cancellation cancellation, int chunkRows, long sharedBytes) {
+        this(progress, cancellation, chunkRows, sharedBytes, true);
+    }
+
+    private UnitSweep(ProgressListener progress, Cancellation cancellation, int chunkRows, long sharedBytes,
+            boolean javaKernel) {
         this.progress = progress;
         this.cancellation = cancellation;
         this.chunkRows = chunkRows;
         this.sharedBytes = sharedBytes;
+        this.javaKernel = javaKernel;
+    }
+
+    /**
+     * For tests and benchmarks: the same sweep without {@link DenseSweep}, so an MLP goes through ND4J layer by
+     * layer ({@link DensePath}), whose floats equal DL4J's bit for bit.
+     */
+    UnitSweep withoutJavaKernel() {
+        return new UnitSweep(progress, cancellation, chunkRows, sharedBytes, false);
     }
 
     /** A sweep that reports nothing and cannot be cancelled. */
@@ -180,6 +195,15 @@ public final class UnitSweep {
             }
         }
         int rows = chunkRows > 0 ? chunkRows : network.evaluationChunkRows();
+        if (javaKernel && network.denseOnly()) {
+            DenseSweep dense = DenseSweep.prepare(network, data, layer, rows, sharedBytes);
+            if (dense != null) {
+                float[] means = method.kind() != Ablation.Kind.MEAN ? null
+                        : heldMeans != null ? heldMeans : means(network, data, layer);
+                denseSweep(dense, network, data, layer, method, variants, firstIndex, means, sink);
+                return;
+            }
+        }
         SweepPath path = path(network, layer, method, rows);
         int[] labels = data.testLabels(); // one copy shared by all results
         List<int[]> chunks = Evaluator.chunks(labels.length, path.chunkRows());
@@ -218,6 +242,52 @@ public final class UnitSweep {
                     }
                 }
                 for (int v = from; v < to; v++) {
+                    sink.accept(v, variants.get(v), new Scores(data.numClasses(), labels, predicted[v - from],
+                            top5[v - from]), silenced[v - from]);
+                    progress.advance(1);
+                }
+            }
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /**
+     * The sweep through {@link DenseSweep}: blocks of variants are scored in parallel, one {@link DenseSweep.Worker}
+     * per thread (a variant's arithmetic does not depend on the thread), then delivered in order. Cancellation is
+     * checked before every variant is scored and before every delivery.
+     */
+    private void denseSweep(DenseSweep dense, Network network, Dataset data, int layer, Ablation method,
+            List<int[]> variants, int firstIndex, float[] means, DetailedSink sink) {
+        int[] labels = data.testLabels(); // one copy shared by all results
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), variants.size()));
+        DenseSweep.Worker[] workers = new DenseSweep.Worker[threads];
+        for (int p = 0; p < threads; p++) {
+            workers[p] = dense.worker();
+        }
+        int block = threads * 8;
+        progress.start("sweep " + network.layerName(layer), variants.size(), "variants");
+        try {
+            for (int from = 0; from < variants.size(); from += block) {
+                int start = from;
+                int to = Math.min(variants.size(), from + block);
+                int[][] predicted = new int[to - from][];
+                BitSet[] top5 = new BitSet[to - from];
+                boolean[] silenced = new boolean[to - from];
+                java.util.stream.IntStream.range(0, threads).parallel().forEach(p -> {
+                    for (int v = start + p; v < to; v += threads) {
+                        cancellation.check();
+                        int[] units = DenseSweep.distinct(variants.get(v));
+                        Random[] noise = noiseGenerators(method, firstIndex + v, units);
+                        predicted[v - start] = new int[labels.length];
+                        long[] words = new long[(labels.length + 63) / 64];
+                        silenced[v - start] = workers[p].score(units, method, noise, means, labels,
+                                predicted[v - start], words);
+                        top5[v - start] = BitSet.valueOf(words);
+                    }
+                });
+                for (int v = from; v < to; v++) {
+                    cancellation.check();
                     sink.accept(v, variants.get(v), new Scores(data.numClasses(), labels, predicted[v - from],
                             top5[v - from]), silenced[v - from]);
                     progress.advance(1);

@@ -27,23 +27,30 @@ class MethodSweepTest {
         return variants;
     }
 
-    /** Fast path and oracle agree exactly on every single unit and every pair; returns the fast scores. */
+    /**
+     * Fast path and oracle agree on every image of every single unit and every pair, except where the oracle's
+     * logits tie to within rounding ({@link NearTies}), which must stay rare; returns the fast scores.
+     */
     private static List<Scores> assertMatchesOracle(Network net, int layer, Ablation method) {
         Dataset data = TestData.small();
         List<int[]> variants = eachAndPairs(net.units(layer));
         String before = net.paramsSha256();
         List<Scores> fast = new UnitSweep().run(net, data, layer, method, variants);
-        List<Scores> oracle = OracleMethodSweep.run(net, data, layer, method, variants);
+        List<float[]> logits = new ArrayList<>();
+        List<Scores> oracle = OracleMethodSweep.run(net, net, data, layer, method, variants, data.testSize(), logits);
         assertEquals(before, net.paramsSha256(), "neither path may leave the network changed");
         Scores baseline = net.evaluate(data);
         int changed = 0;
+        int excused = 0;
         for (int v = 0; v < variants.size(); v++) {
-            assertEquals(oracle.get(v), fast.get(v), method + " layer " + layer + " " + Arrays.toString(variants.get(v)));
+            excused += NearTies.assertAgree(oracle.get(v), fast.get(v), logits.get(v),
+                    method + " layer " + layer + " " + Arrays.toString(variants.get(v)));
             if (!fast.get(v).equals(baseline)) {
                 changed++;
             }
         }
         assertTrue(changed > 0, method + " on layer " + layer + " changed no prediction at all");
+        assertTrue(excused <= 3, excused + " near ties excused: too many to be rounding");
         return fast;
     }
 

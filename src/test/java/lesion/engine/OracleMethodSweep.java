@@ -35,6 +35,15 @@ final class OracleMethodSweep {
     /** The same, with {@code mean} putting in the unit means of {@code meansOf} (a network of the same layers). */
     static List<Scores> run(Network network, Network meansOf, Dataset data, int layer, Ablation method,
             List<int[]> variants, int chunkRows) {
+        return run(network, meansOf, data, layer, method, variants, chunkRows, null);
+    }
+
+    /**
+     * The same, also adding to {@code logitsOut} (when not null) each variant's logits for the whole test set,
+     * row-major [image][class], so that a test can see how close a disagreeing image's logits were.
+     */
+    static List<Scores> run(Network network, Network meansOf, Dataset data, int layer, Ablation method,
+            List<int[]> variants, int chunkRows, List<float[]> logitsOut) {
         MultiLayerNetwork net = Dl4jLogits.identityOutputCopy(network.dl4j());
         MultiLayerNetwork meansNet = meansOf == network ? net : Dl4jLogits.identityOutputCopy(meansOf.dl4j());
         int last = net.getnLayers() - 1;
@@ -78,6 +87,7 @@ final class OracleMethodSweep {
             }
             int[] predicted = new int[n];
             BitSet top5 = new BitSet(n);
+            float[] all = new float[n * data.numClasses()];
             for (int c = 0; c < chunks.size(); c++) {
                 INDArray a = outputs.get(c).dup('c');
                 int from = chunks.get(c)[0];
@@ -102,6 +112,11 @@ final class OracleMethodSweep {
                     logits = net.activateSelectedLayers(layer + 1, last, a);
                 }
                 Scorer.score(logits, labels, from, predicted, top5);
+                float[] part = logits.dup('c').data().asFloat();
+                System.arraycopy(part, 0, all, from * data.numClasses(), part.length);
+            }
+            if (logitsOut != null) {
+                logitsOut.add(all);
             }
             out.add(new Scores(data.numClasses(), labels, predicted, top5));
         }
