@@ -40,9 +40,9 @@ public final class MatmulRate {
                 products++;
                 elapsed = System.nanoTime() - start;
             } while (elapsed < seconds * 1e9);
-            best = Math.max(best, flops * products / elapsed);
+            best = Math.max(best, flops * products / elapsed); // FLOP per ns is GFLOP/s
         }
-        return new Result(n, runs, best / 1e9, threads(() -> Nd4j.getEnvironment().maxThreads()),
+        return new Result(n, runs, best, threads(() -> Nd4j.getEnvironment().maxThreads()),
                 threads(() -> Nd4j.factory().blas().getMaxThreads()));
     }
 

@@ -40,7 +40,6 @@ public final class NaiveSweep {
         }
         MultiLayerNetwork net = network.dl4j().clone();
         ((BaseLayer) net.getOutputLayer().conf().getLayer()).setActivationFn(new ActivationIdentity());
-        Network copy = new Network(net);
         // live views into the copy's parameters: zeroed for a variant, then restored from these saved values
         INDArray w = net.getParam(layer + "_W");
         INDArray b = network.hasBias(layer) ? net.getParam(layer + "_b") : null;
@@ -52,7 +51,8 @@ public final class NaiveSweep {
         for (int[] variant : variants) {
             cancellation.check();
             try {
-                ZeroedWeights.of(copy, layer, variant, Ablation.ZERO).apply(net);
+                // the caller's network has the same layers: it says which weights, the copy gets them zeroed
+                ZeroedWeights.of(network, layer, variant, Ablation.ZERO).apply(net);
                 int[] predicted = new int[labels.length];
                 BitSet top5 = new BitSet(labels.length);
                 for (int[] chunk : chunks) {
