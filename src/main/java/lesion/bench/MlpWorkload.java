@@ -43,9 +43,11 @@ final class MlpWorkload implements Workload {
         List<Scores>[] naive = new List[1];
         double naiveMs = Stopwatch.time(() -> naive[0] = naiveSweep.run(net, data, LAYER, variants));
         double work = (double) variants.size() * data.testSize();
+        int epochs = c.settings().trainEpochs();
         Report r = new Report("mlp: MLP 784-20-10-10 relu nobias, layer 0 each + pairs, zero")
-                .add("network", net + ", trained " + c.settings().trainEpochs() + " epoch(s) adam 0.001 batch 64 on "
-                        + Figures.count(data.trainSize()) + " images, seed " + c.settings().seed())
+                .add("network", net + ", trained " + epochs + (epochs == 1 ? " epoch" : " epochs")
+                        + " adam 0.001 batch 64 on " + Figures.count(data.trainSize()) + " images, seed "
+                        + c.settings().seed())
                 .add("variants", variants.size() + " (" + net.units(LAYER) + " singles + pairs) on "
                         + Figures.count(data.testSize()) + " test images");
         new SweepComparison(sweepMs, "best of " + repeat, naiveMs, "once",
