@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lesion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A declarative language and interpreter for ablation studies on neural networks.",
         subcommands = {RunCommand.class, ReplCommand.class, CheckCommand.class, PlanCommand.class, LayersCommand.class,
-            ReportCommand.class, CommandLine.HelpCommand.class})
+            ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
