@@ -73,7 +73,8 @@ final class LayerRunner {
         for (int i = from; i <= to; i++) {
             h = preprocess(i, h);
             Layer layer = net.getLayer(i);
-            h = layer.activate(h, false, mgr);
+            INDArray fast = FastLayers.activate(layer, h);
+            h = fast != null ? fast : layer.activate(h, false, mgr);
             // the layer keeps a reference to its input, which the workspace will reuse
             layer.clear();
         }

@@ -1,0 +1,99 @@
+package lesion.engine;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Inference of 2-D convolutions through libnd4j's own {@code conv2d} op and of batch norms as two broadcast passes,
+ * for {@link LayerRunner}. DL4J 1.0.0-M2.1's convolution layer does not call them: it unfolds its input with im2col
+ * into a permuted copy and multiplies in Java-side steps, which reaches 3-20 GFLOP/s here, and its oneDNN helper is
+ * never enabled (it looks for libnd4j's environment under a class name M2.1 no longer has). The op itself runs on
+ * oneDNN in the {@code -onednn} build of libnd4j (pom.xml), at 20-110 GFLOP/s on the same layers (README,
+ * Benchmarks). DL4J's batch norm took longer than the convolution after it. The arithmetic is the same convolution and normalisation, summed in another order, so outputs equal
+ * DL4J's to float rounding, not bit for bit; the tests hold the predictions to DL4J's (see {@code NearTies}).
+ *
+ * <p>Only the plain layers are taken: a {@link ConvolutionLayer} of exactly that class (not a subclass such as a
+ * depthwise or separable convolution) and a {@link BatchNormalization} whose gamma and beta are parameters; any
+ * other layer, or a wrapped one, returns null and DL4J runs it.
+ */
+final class FastLayers {
+
+    private FastLayers() {
+    }
+
+    /** The layer's inference output for {@code x}, or null when DL4J must compute it. */
+    static INDArray activate(Layer layer, INDArray x) {
+        Object conf = layer.conf().getLayer();
+        if (conf.getClass() == ConvolutionLayer.class
+                && layer.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class) {
+            return convolution(layer, (ConvolutionLayer) conf, x);
+        }
+        if (conf instanceof BatchNormalization bn && !bn.isLockGammaBeta()
+                && layer.getClass() == org.deeplearning4j.nn.layers.normalization.BatchNormalization.class) {
+            return batchNorm(layer, bn, x);
+        }
+        return null;
+    }
+
+    private static INDArray convolution(Layer layer, ConvolutionLayer conf, INDArray x) {
+        if (conf.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
+            return null;
+        }
+        int[] k = conf.getKernelSize();
+        int[] s = conf.getStride();
+        int[] p = conf.getPadding();
+        int[] d = conf.getDilation();
+        PaddingMode mode = conf.getConvolutionMode() == ConvolutionMode.Same ? PaddingMode.SAME
+                : conf.getConvolutionMode() == ConvolutionMode.Causal ? PaddingMode.CAUSAL : PaddingMode.VALID;
+        Conv2DConfig config = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(p[0]).pW(p[1])
+                .dH(d[0]).dW(d[1]).paddingMode(mode).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+        INDArray w = layer.getParam("W");
+        INDArray[] inputs = conf.hasBias() ? new INDArray[] {x, w, layer.getParam("b").reshape(-1)}
+                : new INDArray[] {x, w};
+        INDArray z = Nd4j.exec(new Conv2D(inputs, null, config))[0];
+        return ((BaseLayer) conf).getActivationFn().getActivation(z, false);
+    }
+
+    /**
+     * y = x·scale + shift per channel, with scale = γ / √(σ² + ε) and shift = β − μ·scale, as DL4J's inference
+     * computes it (in its log-std form it keeps s = log10 √(σ² + ε) and divides by √(10^2s + ε)): two broadcast
+     * passes over x into a new array.
+     */
+    private static INDArray batchNorm(Layer layer, BatchNormalization conf, INDArray x) {
+        int axis = x.rank() == 4 && conf.getCnn2DFormat() == CNN2DFormat.NHWC ? 3 : 1;
+        INDArray std;
+        if (conf.isUseLogStd()) {
+            INDArray log10Std = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).reshape(-1);
+            INDArray kept = Transforms.pow(Nd4j.valueArrayOf(log10Std.shape(), 10.0, log10Std.dataType()), log10Std,
+                    false);
+            // DL4J's inference adds ε again to the variance this standard deviation stands for
+            std = Transforms.sqrt(kept.mul(kept).addi(conf.getEps()), false);
+        } else {
+            std = Transforms.sqrt(layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1)
+                    .add(conf.getEps()), false);
+        }
+        INDArray mean = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1);
+        INDArray gamma = layer.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1);
+        INDArray beta = layer.getParam(BatchNormalizationParamInitializer.BETA).reshape(-1);
+        INDArray scale = gamma.div(std);
+        INDArray shift = beta.sub(mean.mul(scale));
+        INDArray y = x.ulike();
+        Nd4j.getExecutioner().exec(new BroadcastMulOp(x, scale, y, axis));
+        Nd4j.getExecutioner().exec(new BroadcastAddOp(y, shift, y, axis));
+        return y; // DL4J's batch norm applies no activation, whatever its configuration inherited
+    }
+}
