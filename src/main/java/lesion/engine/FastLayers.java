@@ -49,10 +49,42 @@ final class FastLayers {
         return null;
     }
 
+    /**
+     * Layer {@code conv} (a convolution) and layer {@code bn} (the batch norm right after it) in one convolution
+     * whose weights and bias carry the normalisation: W'[o] = W[o]·scale[o], b' = b·scale + shift. Null when either
+     * is not one {@link #activate} computes, or the convolution has an activation other than the identity (the
+     * batch norm would have to come after it).
+     */
+    static INDArray convolutionWithBatchNorm(Layer conv, Layer bn, INDArray x) {
+        Object c = conv.conf().getLayer();
+        Object b = bn.conf().getLayer();
+        if (c.getClass() != ConvolutionLayer.class
+                || conv.getClass() != org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
+                || !(b instanceof BatchNormalization norm) || norm.isLockGammaBeta()
+                || bn.getClass() != org.deeplearning4j.nn.layers.normalization.BatchNormalization.class
+                || !(((BaseLayer) c).getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)
+                || ((ConvolutionLayer) c).getCnn2dDataFormat() != CNN2DFormat.NCHW
+                || norm.getCnn2DFormat() != CNN2DFormat.NCHW) {
+            return null;
+        }
+        INDArray[] scaleShift = scaleAndShift(bn, norm);
+        INDArray w = conv.getParam("W");
+        INDArray folded = w.reshape('c', w.size(0), -1).mulColumnVector(scaleShift[0]).reshape('c', w.shape());
+        INDArray bias = ((ConvolutionLayer) c).hasBias()
+                ? conv.getParam("b").reshape(-1).mul(scaleShift[0]).addi(scaleShift[1]) : scaleShift[1];
+        return convolve((ConvolutionLayer) c, x, folded, bias);
+    }
+
     private static INDArray convolution(Layer layer, ConvolutionLayer conf, INDArray x) {
         if (conf.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
             return null;
         }
+        INDArray z = convolve(conf, x, layer.getParam("W"), conf.hasBias() ? layer.getParam("b").reshape(-1) : null);
+        return ((BaseLayer) conf).getActivationFn().getActivation(z, false);
+    }
+
+    /** The conv2d op on NCHW {@code x} with weights [out, in, kh, kw] and {@code bias} (or null). */
+    private static INDArray convolve(ConvolutionLayer conf, INDArray x, INDArray w, INDArray bias) {
         int[] k = conf.getKernelSize();
         int[] s = conf.getStride();
         int[] p = conf.getPadding();
@@ -61,11 +93,8 @@ final class FastLayers {
                 : conf.getConvolutionMode() == ConvolutionMode.Causal ? PaddingMode.CAUSAL : PaddingMode.VALID;
         Conv2DConfig config = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(p[0]).pW(p[1])
                 .dH(d[0]).dW(d[1]).paddingMode(mode).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
-        INDArray w = layer.getParam("W");
-        INDArray[] inputs = conf.hasBias() ? new INDArray[] {x, w, layer.getParam("b").reshape(-1)}
-                : new INDArray[] {x, w};
-        INDArray z = Nd4j.exec(new Conv2D(inputs, null, config))[0];
-        return ((BaseLayer) conf).getActivationFn().getActivation(z, false);
+        INDArray[] inputs = bias != null ? new INDArray[] {x, w, bias} : new INDArray[] {x, w};
+        return Nd4j.exec(new Conv2D(inputs, null, config))[0];
     }
 
     /**
@@ -75,6 +104,15 @@ final class FastLayers {
      */
     private static INDArray batchNorm(Layer layer, BatchNormalization conf, INDArray x) {
         int axis = x.rank() == 4 && conf.getCnn2DFormat() == CNN2DFormat.NHWC ? 3 : 1;
+        INDArray[] scaleShift = scaleAndShift(layer, conf);
+        INDArray y = x.ulike();
+        Nd4j.getExecutioner().exec(new BroadcastMulOp(x, scaleShift[0], y, axis));
+        Nd4j.getExecutioner().exec(new BroadcastAddOp(y, scaleShift[1], y, axis));
+        return y; // DL4J's batch norm applies no activation, whatever its configuration inherited
+    }
+
+    /** The batch norm's per-channel scale γ / √(σ² + ε) and shift β − μ·scale, as DL4J's inference has them. */
+    private static INDArray[] scaleAndShift(Layer layer, BatchNormalization conf) {
         INDArray std;
         if (conf.isUseLogStd()) {
             INDArray log10Std = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).reshape(-1);
@@ -90,10 +128,6 @@ final class FastLayers {
         INDArray gamma = layer.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1);
         INDArray beta = layer.getParam(BatchNormalizationParamInitializer.BETA).reshape(-1);
         INDArray scale = gamma.div(std);
-        INDArray shift = beta.sub(mean.mul(scale));
-        INDArray y = x.ulike();
-        Nd4j.getExecutioner().exec(new BroadcastMulOp(x, scale, y, axis));
-        Nd4j.getExecutioner().exec(new BroadcastAddOp(y, shift, y, axis));
-        return y; // DL4J's batch norm applies no activation, whatever its configuration inherited
+        return new INDArray[] {scale, beta.sub(mean.mul(scale))};
     }
 }

@@ -73,6 +73,13 @@ final class LayerRunner {
         for (int i = from; i <= to; i++) {
             h = preprocess(i, h);
             Layer layer = net.getLayer(i);
+            INDArray fused = i < to && net.getLayerWiseConfigurations().getInputPreProcess(i + 1) == null
+                    ? FastLayers.convolutionWithBatchNorm(layer, net.getLayer(i + 1), h) : null;
+            if (fused != null) {
+                h = fused; // the convolution and its batch norm in one pass
+                i++;
+                continue;
+            }
             INDArray fast = FastLayers.activate(layer, h);
             h = fast != null ? fast : layer.activate(h, false, mgr);
             // the layer keeps a reference to its input, which the workspace will reuse

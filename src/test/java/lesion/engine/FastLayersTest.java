@@ -85,6 +85,32 @@ class FastLayersTest {
     }
 
     @Test
+    void aConvolutionWithItsBatchNormFoldedEqualsDl4jsTwoLayers() {
+        MultiLayerNetwork net = TestData.trainedTinyVgg().trained().dl4j();
+        INDArray h = net.getLayerWiseConfigurations().getInputPreProcess(0)
+                .preProcess(Nd4j.rand(DataType.FLOAT, 8, 784), 8, LayerWorkspaceMgr.noWorkspaces());
+        int folded = 0;
+        for (int i = 0; i + 1 < net.getnLayers() - 1; i++) {
+            var pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+            if (pre != null && i > 0) {
+                h = pre.preProcess(h, 8, LayerWorkspaceMgr.noWorkspaces());
+            }
+            INDArray actual = FastLayers.convolutionWithBatchNorm(net.getLayer(i), net.getLayer(i + 1), h.dup());
+            INDArray next = net.getLayer(i).activate(h.dup(), false, LayerWorkspaceMgr.noWorkspaces()).dup();
+            if (actual != null) {
+                folded++;
+                INDArray expected = net.getLayer(i + 1).activate(next.dup(), false, LayerWorkspaceMgr.noWorkspaces());
+                double scale = Math.max(1, expected.amaxNumber().doubleValue());
+                double diff = expected.sub(actual).amaxNumber().doubleValue();
+                assertTrue(diff <= 1e-5 * scale, "layers " + i + "-" + (i + 1) + " differ from DL4J by " + diff);
+            }
+            h = next;
+        }
+        assertTrue(folded == 16, "every convolution has its batch norm folded in, not " + folded);
+        assertNull(FastLayers.convolutionWithBatchNorm(net.getLayer(1), net.getLayer(2), h), "a batch norm first");
+    }
+
+    @Test
     void leavesOtherLayersToDl4j() {
         MultiLayerNetwork net = TestData.trainedTinyVgg().trained().dl4j();
         assertNull(FastLayers.activate(net.getLayer(2), Nd4j.rand(DataType.FLOAT, 1, 4, 28, 28)), "an activation");
