@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import lesion.check.DataShape;
 import lesion.check.LayerInfo;
+import lesion.engine.Ablation;
 import lesion.engine.Dataset;
 import lesion.engine.Flops;
 import lesion.engine.NaiveSweep;
@@ -55,12 +56,14 @@ final class VggWorkload implements Workload {
         c.log("vgg: Lesion's sweep of " + layers.size() + " conv layers");
         sweep.run(net, data, layers.get(0), variants.get(0).subList(0, 1));
         List<Scores> lesion = new ArrayList<>();
-        double sweepMs = 0;
-        for (int i = 0; i < layers.size(); i++) {
-            int layer = layers.get(i);
-            List<int[]> vs = variants.get(i);
-            sweepMs += Stopwatch.time(() -> lesion.addAll(sweep.run(net, data, layer, vs)));
-        }
+        // as the interpreter runs one ablate over many layers: one sweep after another, sharing the prefix
+        double sweepMs = Stopwatch.time(() -> {
+            UnitSweep.Prefix prefix = sweep.prefix(net, data);
+            for (int i = 0; i < layers.size(); i++) {
+                sweep.runDetailed(prefix, layers.get(i), Ablation.ZERO, variants.get(i),
+                        (index, units, scores, silenced) -> lesion.add(scores));
+            }
+        });
         c.log("vgg: the naive DL4J loop");
         naiveSweep.run(net, data, layers.get(0), variants.get(0).subList(0, 1));
         List<Scores> naive = new ArrayList<>();

@@ -65,10 +65,25 @@ final class CnnPath implements SweepPath {
 
     @Override
     public INDArray shared(INDArray input) {
+        // the input rows may be a view of the test set; DL4J's first preprocessor reshapes without writing
+        return advance(input, 0);
+    }
+
+    /** The layer whose output is the ablation point (the layer itself, or its block's end). */
+    int point() {
+        return point;
+    }
+
+    /**
+     * The array at the ablation point from {@code input}, the input of layer {@code from} (at most the point), one
+     * layer at a time ({@link LayerRunner#forwardEach}): the same floats whether the run starts at the images or
+     * where an earlier sweep's ablation point was. May write into {@code input}; the result is a fresh array.
+     */
+    INDArray advance(INDArray input, int from) {
         try (MemoryWorkspace ws = LayerRunner.open()) {
-            // the input rows may be a view of the test set; DL4J's first preprocessor reshapes without writing
-            INDArray a = point == runner.lastLayer() ? runner.logits(0, input) : runner.forward(0, point, input);
-            return a.detach(); // kept across variants: out of the workspace
+            INDArray a = point == runner.lastLayer() ? runner.logitsEach(from, input)
+                    : runner.forwardEach(from, point, input);
+            return (a == input ? a.dup() : a).detach(); // kept across variants: out of the workspace
         }
     }
 

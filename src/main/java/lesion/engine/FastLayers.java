@@ -3,17 +3,23 @@ package lesion.engine;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -56,6 +62,11 @@ final class FastLayers {
      * batch norm would have to come after it).
      */
     static INDArray convolutionWithBatchNorm(Layer conv, Layer bn, INDArray x) {
+        return convolutionWithBatchNorm(conv, bn, x, false);
+    }
+
+    /** The same on an NHWC array when {@code channelsLast} (see {@link #runsChannelsLast}). */
+    static INDArray convolutionWithBatchNorm(Layer conv, Layer bn, INDArray x, boolean channelsLast) {
         Object c = conv.conf().getLayer();
         Object b = bn.conf().getLayer();
         if (c.getClass() != ConvolutionLayer.class
@@ -72,19 +83,28 @@ final class FastLayers {
         INDArray folded = w.reshape('c', w.size(0), -1).mulColumnVector(scaleShift[0]).reshape('c', w.shape());
         INDArray bias = ((ConvolutionLayer) c).hasBias()
                 ? conv.getParam("b").reshape(-1).mul(scaleShift[0]).addi(scaleShift[1]) : scaleShift[1];
-        return convolve((ConvolutionLayer) c, x, folded, bias);
+        return convolve((ConvolutionLayer) c, x, folded, bias, channelsLast);
     }
 
     private static INDArray convolution(Layer layer, ConvolutionLayer conf, INDArray x) {
         if (conf.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
             return null;
         }
-        INDArray z = convolve(conf, x, layer.getParam("W"), conf.hasBias() ? layer.getParam("b").reshape(-1) : null);
+        return convolution(layer, conf, x, false);
+    }
+
+    private static INDArray convolution(Layer layer, ConvolutionLayer conf, INDArray x, boolean channelsLast) {
+        INDArray z = convolve(conf, x, layer.getParam("W"), conf.hasBias() ? layer.getParam("b").reshape(-1) : null,
+                channelsLast);
         return ((BaseLayer) conf).getActivationFn().getActivation(z, false);
     }
 
-    /** The conv2d op on NCHW {@code x} with weights [out, in, kh, kw] and {@code bias} (or null). */
-    private static INDArray convolve(ConvolutionLayer conf, INDArray x, INDArray w, INDArray bias) {
+    /**
+     * The conv2d op on {@code x} (NCHW, or NHWC when {@code channelsLast}) with weights [out, in, kh, kw] and
+     * {@code bias} (or null).
+     */
+    private static INDArray convolve(ConvolutionLayer conf, INDArray x, INDArray w, INDArray bias,
+            boolean channelsLast) {
         int[] k = conf.getKernelSize();
         int[] s = conf.getStride();
         int[] p = conf.getPadding();
@@ -92,7 +112,8 @@ final class FastLayers {
         PaddingMode mode = conf.getConvolutionMode() == ConvolutionMode.Same ? PaddingMode.SAME
                 : conf.getConvolutionMode() == ConvolutionMode.Causal ? PaddingMode.CAUSAL : PaddingMode.VALID;
         Conv2DConfig config = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(p[0]).pW(p[1])
-                .dH(d[0]).dW(d[1]).paddingMode(mode).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+                .dH(d[0]).dW(d[1]).paddingMode(mode).dataFormat(channelsLast ? "NHWC" : "NCHW")
+                .weightsFormat(WeightsFormat.OIYX).build();
         INDArray[] inputs = bias != null ? new INDArray[] {x, w, bias} : new INDArray[] {x, w};
         return Nd4j.exec(new Conv2D(inputs, null, config))[0];
     }
@@ -103,12 +124,70 @@ final class FastLayers {
      * passes over x into a new array.
      */
     private static INDArray batchNorm(Layer layer, BatchNormalization conf, INDArray x) {
-        int axis = x.rank() == 4 && conf.getCnn2DFormat() == CNN2DFormat.NHWC ? 3 : 1;
+        return batchNorm(layer, conf, x, x.rank() == 4 && conf.getCnn2DFormat() == CNN2DFormat.NHWC ? 3 : 1);
+    }
+
+    private static INDArray batchNorm(Layer layer, BatchNormalization conf, INDArray x, int axis) {
         INDArray[] scaleShift = scaleAndShift(layer, conf);
         INDArray y = x.ulike();
         Nd4j.getExecutioner().exec(new BroadcastMulOp(x, scaleShift[0], y, axis));
         Nd4j.getExecutioner().exec(new BroadcastAddOp(y, scaleShift[1], y, axis));
         return y; // DL4J's batch norm applies no activation, whatever its configuration inherited
+    }
+
+    /**
+     * Whether {@code layer} can run on channels-last (NHWC) arrays through {@link #activateChannelsLast}: a plain
+     * convolution or batch norm as in {@link #activate}, configured for NCHW (its arrays are permuted around a
+     * stretch of such layers), an activation layer, or max pooling. oneDNN's convolutions are up to 2.7 times as fast
+     * on NHWC arrays when the layer has few channels (8 at 28x28: 59 against 22 GFLOP/s).
+     */
+    static boolean runsChannelsLast(Layer layer) {
+        Object conf = layer.conf().getLayer();
+        if (conf.getClass() == ConvolutionLayer.class) {
+            return layer.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
+                    && ((ConvolutionLayer) conf).getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        }
+        if (conf instanceof BatchNormalization bn) {
+            return !bn.isLockGammaBeta() && bn.getCnn2DFormat() == CNN2DFormat.NCHW
+                    && layer.getClass() == org.deeplearning4j.nn.layers.normalization.BatchNormalization.class;
+        }
+        if (conf.getClass() == ActivationLayer.class) {
+            return layer.getClass() == org.deeplearning4j.nn.layers.ActivationLayer.class;
+        }
+        if (conf.getClass() == SubsamplingLayer.class) {
+            SubsamplingLayer pool = (SubsamplingLayer) conf;
+            return layer.getClass() == org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer.class
+                    && pool.getPoolingType() == PoolingType.MAX && pool.getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        }
+        return false;
+    }
+
+    /** Whether {@code layer} is a convolution {@link #runsChannelsLast} takes. */
+    static boolean isConvolution(Layer layer) {
+        return layer.conf().getLayer().getClass() == ConvolutionLayer.class && runsChannelsLast(layer);
+    }
+
+    /** The inference output of a layer {@link #runsChannelsLast} takes, for the NHWC array {@code x}. */
+    static INDArray activateChannelsLast(Layer layer, INDArray x) {
+        Object conf = layer.conf().getLayer();
+        if (conf instanceof ConvolutionLayer conv) {
+            return convolution(layer, conv, x, true);
+        }
+        if (conf instanceof BatchNormalization bn) {
+            return batchNorm(layer, bn, x, 3);
+        }
+        if (conf instanceof ActivationLayer act) {
+            return act.getActivationFn().getActivation(x, false);
+        }
+        SubsamplingLayer pool = (SubsamplingLayer) conf;
+        int[] k = pool.getKernelSize();
+        int[] s = pool.getStride();
+        int[] p = pool.getPadding();
+        int[] d = pool.getDilation();
+        PaddingMode mode = pool.getConvolutionMode() == ConvolutionMode.Same ? PaddingMode.SAME : PaddingMode.VALID;
+        Pooling2DConfig config = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(p[0]).pW(p[1])
+                .dH(d[0]).dW(d[1]).paddingMode(mode).type(Pooling2D.Pooling2DType.MAX).isNHWC(true).build();
+        return Nd4j.exec(new MaxPooling2D(x, null, config))[0];
     }
 
     /** The batch norm's per-channel scale γ / √(σ² + ε) and shift β − μ·scale, as DL4J's inference has them. */

@@ -63,8 +63,24 @@ final class LayerRunner {
      * Input of layer {@code from} (for {@code from} = 0 the flattened images) run through layers {@code from..to}
      * inclusive; returns {@code x} itself when {@code to < from}. {@code to} must be below the output layer. Layers
      * may write into their input (DL4J's activation layer does so at inference), so callers pass arrays they own.
+     * The fastest way: a convolution and the batch norm after it in one, stretches of convolution layers on
+     * channels-last arrays. Where a stretch starts or ends changes the last bits, so what must not depend on where a
+     * network is cut runs through {@link #forwardEach}.
      */
     INDArray forward(int from, int to, INDArray x) {
+        return forward(from, to, x, true);
+    }
+
+    /**
+     * The same one layer at a time ({@link FastLayers} for single convolutions and batch norms, DL4J for the rest):
+     * running layers a..b and then b+1..c gives the same floats as running a..c, so the arrays a sweep shares (the
+     * prefix of the network up to its ablation point) do not depend on where an earlier sweep stopped.
+     */
+    INDArray forwardEach(int from, int to, INDArray x) {
+        return forward(from, to, x, false);
+    }
+
+    private INDArray forward(int from, int to, INDArray x, boolean fuse) {
         if (to >= last) {
             throw new IllegalArgumentException("forward stops before the output layer (" + last + "), not at " + to);
         }
@@ -72,8 +88,14 @@ final class LayerRunner {
         INDArray h = x;
         for (int i = from; i <= to; i++) {
             h = preprocess(i, h);
+            int end = fuse ? channelsLastEnd(i, to, h) : i;
+            if (end > i) {
+                h = channelsLast(i, end, h);
+                i = end;
+                continue;
+            }
             Layer layer = net.getLayer(i);
-            INDArray fused = i < to && net.getLayerWiseConfigurations().getInputPreProcess(i + 1) == null
+            INDArray fused = fuse && i < to && net.getLayerWiseConfigurations().getInputPreProcess(i + 1) == null
                     ? FastLayers.convolutionWithBatchNorm(layer, net.getLayer(i + 1), h) : null;
             if (fused != null) {
                 h = fused; // the convolution and its batch norm in one pass
@@ -88,9 +110,56 @@ final class LayerRunner {
         return h;
     }
 
+    /**
+     * The last layer of the stretch from layer {@code i} to at most {@code to} that {@link FastLayers} can run on
+     * channels-last arrays (no preprocessor inside, at least one convolution), or {@code i} when there is none or
+     * {@code h} is not a 4-D array.
+     */
+    private int channelsLastEnd(int i, int to, INDArray h) {
+        if (h.rank() != 4) {
+            return i;
+        }
+        int end = i - 1;
+        boolean convolution = false;
+        while (end + 1 <= to && FastLayers.runsChannelsLast(net.getLayer(end + 1))
+                && (end + 1 == i || net.getLayerWiseConfigurations().getInputPreProcess(end + 1) == null)) {
+            end++;
+            convolution |= FastLayers.isConvolution(net.getLayer(end));
+        }
+        return convolution ? end : i;
+    }
+
+    /**
+     * Layers {@code from..to} on NCHW {@code x} through channels-last arrays: one permuted copy in, each layer (a
+     * convolution with the batch norm after it folded into one), one permuted copy out.
+     */
+    private INDArray channelsLast(int from, int to, INDArray x) {
+        INDArray h = x.permute(0, 2, 3, 1).dup('c');
+        for (int i = from; i <= to; i++) {
+            INDArray fused = i < to
+                    ? FastLayers.convolutionWithBatchNorm(net.getLayer(i), net.getLayer(i + 1), h, true) : null;
+            if (fused != null) {
+                h = fused;
+                i++;
+            } else {
+                h = FastLayers.activateChannelsLast(net.getLayer(i), h);
+            }
+        }
+        return h.permute(0, 3, 1, 2).dup('c');
+    }
+
     /** The logits for the input of layer {@code from}: layers from..last-1, then the output layer's x·W + b. */
     INDArray logits(int from, INDArray x) {
-        INDArray h = preprocess(last, forward(from, last - 1, x));
+        return logits(from, x, true);
+    }
+
+    /** {@link #logits} one layer at a time, as {@link #forwardEach}. */
+    INDArray logitsEach(int from, INDArray x) {
+        return logits(from, x, false);
+    }
+
+    private INDArray logits(int from, INDArray x, boolean fuse) {
+        INDArray h = preprocess(last, forward(from, last - 1, x, fuse));
         INDArray logits = h.mmul(net.getParam(last + "_W"));
         INDArray bias = net.paramTable().get(last + "_b");
         return bias == null ? logits : logits.addiRowVector(bias);

@@ -142,7 +142,38 @@ public final class UnitSweep {
     /** {@link #run(Network, Dataset, int, Ablation, List, VariantSink)}, also saying whether units were silenced. */
     public void runDetailed(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
             DetailedSink sink) {
-        sweep(network, data, layer, method, variants, 0, null, sink);
+        sweep(network, data, layer, method, variants, 0, null, null, sink);
+    }
+
+    /**
+     * What sweeps of several layers of one network on one data set share: a CNN's activations at the last ablation
+     * point reached, for the whole test set, from which the next, deeper sweep runs on instead of starting again at
+     * the images (a sweep of every conv layer of a VGG-19 then runs the network's prefix once, not once per layer).
+     * Valid only while the network's weights do not change; the arrays are kept only when they fit the sweep's
+     * bound on shared arrays (512 MB). The prefix is computed one layer at a time, so the results do not depend on
+     * whether a layer is swept alone or after others. MLPs have nothing worth sharing.
+     */
+    public static final class Prefix {
+        private final Network network;
+        private final Dataset data;
+        /** The layer whose input {@link #state} holds; 0 with no state: the images. */
+        private int next;
+        private INDArray[] state;
+
+        private Prefix(Network network, Dataset data) {
+            this.network = network;
+            this.data = data;
+        }
+    }
+
+    /** A {@link Prefix} for sweeping layers of {@code network} on {@code data}, best in order of depth. */
+    public Prefix prefix(Network network, Dataset data) {
+        return new Prefix(network, data);
+    }
+
+    /** {@link #runDetailed(Network, Dataset, int, Ablation, List, DetailedSink)} on a prefix's network and data. */
+    public void runDetailed(Prefix prefix, int layer, Ablation method, List<int[]> variants, DetailedSink sink) {
+        sweep(prefix.network, prefix.data, layer, method, variants, 0, null, prefix, sink);
     }
 
     /**
@@ -153,7 +184,7 @@ public final class UnitSweep {
      */
     Scores held(Network network, Dataset data, int layer, Ablation method, int[] units, int index, float[] means) {
         Scores[] out = new Scores[1];
-        sweep(network, data, layer, method, List.of(units), index, means,
+        sweep(network, data, layer, method, List.of(units), index, means, null,
                 (i, u, scores, silenced) -> out[0] = scores);
         return out[0];
     }
@@ -178,7 +209,7 @@ public final class UnitSweep {
 
     /** The sweep; variant v is variant {@code firstIndex + v} for its noise, {@code heldMeans} null: its own. */
     private void sweep(Network network, Dataset data, int layer, Ablation method, List<int[]> variants,
-            int firstIndex, float[] heldMeans, DetailedSink sink) {
+            int firstIndex, float[] heldMeans, Prefix prefix, DetailedSink sink) {
         network.checkLayer(layer);
         network.checkInput(data);
         int units = network.units(layer);
@@ -207,7 +238,9 @@ public final class UnitSweep {
         SweepPath path = path(network, layer, method, rows);
         int[] labels = data.testLabels(); // one copy shared by all results
         List<int[]> chunks = Evaluator.chunks(labels.length, path.chunkRows());
-        SharedArrays shared = new SharedArrays(path, data, chunks, sharedBytes);
+        SharedArrays shared = prefix != null && path instanceof CnnPath cnn
+                ? SharedArrays.from(prefix, cnn, data, chunks, sharedBytes)
+                : new SharedArrays(path, data, chunks, sharedBytes);
         float[] means = method.kind() != Ablation.Kind.MEAN ? null
                 : heldMeans != null ? heldMeans : shared.means(labels.length);
         int block = shared.keepsAll() ? 1 : BLOCK;
@@ -309,13 +342,52 @@ public final class UnitSweep {
         private final List<int[]> chunks;
         private final INDArray[] kept;
 
+        private SharedArrays(SweepPath path, Dataset data, List<int[]> chunks, INDArray[] kept) {
+            this.path = path;
+            this.data = data;
+            this.chunks = chunks;
+            this.kept = kept;
+        }
+
+        /**
+         * The arrays at {@code path}'s ablation point, advanced from where {@code prefix} stopped (or from the
+         * images, when that was deeper); the prefix then holds them. When the whole test set's arrays do not fit
+         * {@code budget}, the prefix is emptied and the arrays are recomputed per request as usual.
+         */
+        static SharedArrays from(Prefix prefix, CnnPath path, Dataset data, List<int[]> chunks, long budget) {
+            int point = path.point();
+            if (prefix.state != null && prefix.next == point + 1) {
+                return new SharedArrays(path, data, chunks, prefix.state); // the same point again
+            }
+            if (prefix.state == null || prefix.next > point) {
+                prefix.state = null;
+                prefix.next = 0;
+            }
+            INDArray[] kept = new INDArray[chunks.size()];
+            for (int c = 0; c < chunks.size(); c++) {
+                INDArray in = prefix.state != null ? prefix.state[c] : Evaluator.rows(data.testFeatures(), chunks.get(c));
+                kept[c] = path.advance(in, prefix.next);
+                if (c == 0 && bytes(kept[0], data) > budget) {
+                    prefix.state = null;
+                    prefix.next = 0;
+                    return new SharedArrays(path, data, chunks, budget);
+                }
+            }
+            prefix.state = kept;
+            prefix.next = point + 1;
+            return new SharedArrays(path, data, chunks, kept);
+        }
+
+        private static long bytes(INDArray first, Dataset data) {
+            return first.length() * first.dataType().width() / Math.max(1, first.size(0)) * data.testSize();
+        }
+
         SharedArrays(SweepPath path, Dataset data, List<int[]> chunks, long budget) {
             this.path = path;
             this.data = data;
             this.chunks = chunks;
             INDArray first = compute(0);
-            long bytes = first.length() * first.dataType().width() / Math.max(1, first.size(0)) * data.testSize();
-            if (bytes <= budget) {
+            if (bytes(first, data) <= budget) {
                 kept = new INDArray[chunks.size()];
                 kept[0] = first;
             } else {

@@ -120,11 +120,14 @@ final class StepExecutor {
     }
 
     /**
-     * An ablate on the trained network: one sweep per layer, every variant a new lineage. Its each and pairs sweeps
+     * An ablate on the trained network: one sweep per layer (sharing the network's prefix), every variant a new
+     * lineage. Its each and pairs sweeps
      * are kept for the analyses once every layer's sweep has finished, so a step cut short leaves the last ones.
      */
     private void ablate(StepRun run, AblateStep a, TrainedModel model, Dataset data, int pass) {
         UnitSweep sweep = new UnitSweep(progress, cancellation);
+        // the layers' sweeps share the network's prefix: each deeper one runs on from the last one's arrays
+        UnitSweep.Prefix prefix = sweep.prefix(model.trained(), data);
         long seed = Plan.stepSeed(a, run.instance);
         List<Lineage> made = new ArrayList<>();
         Map<LayerAblation, List<VariantRow>> sweeps = new LinkedHashMap<>();
@@ -146,7 +149,7 @@ final class StepExecutor {
                         chosen.get(i).percent(), chosen.get(i).units()));
             }
             // each variant's scores become a row at once: the sweep's per-image arrays are not kept
-            sweep.runDetailed(model.trained(), data, index, method, variants,
+            sweep.runDetailed(prefix, index, method, variants,
                     (i, units, scores, silenced) -> run.rows.add(
                             VariantRow.of(a.id(), index, name, units, run.baseline, scores)
                                     .withSelection(chosen.get(i).label() + suffix, chosen.get(i).percent())

@@ -111,6 +111,25 @@ class FastLayersTest {
     }
 
     @Test
+    void channelsLastStretchesAndLayerByLayerRunsEqualDl4jsLogits() {
+        // the runner's fast way (folded batch norms, conv stretches on NHWC arrays with max pooling) and its
+        // layer-by-layer way both give DL4J's logits to rounding; a CNN's last stretch ends at the average pool
+        MultiLayerNetwork net = TestData.trainedTinyVgg().trained().dl4j();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 784);
+        INDArray expected = Dl4jLogits.of(net, x.dup());
+        LayerRunner runner = new LayerRunner(net);
+        try (var ws = LayerRunner.open()) {
+            INDArray fast = runner.logits(0, x.dup()).detach();
+            INDArray each = runner.logitsEach(0, x.dup()).detach();
+            double scale = Math.max(1, expected.amaxNumber().doubleValue());
+            assertTrue(expected.sub(fast).amaxNumber().doubleValue() <= 1e-4 * scale, "fast logits");
+            assertTrue(expected.sub(each).amaxNumber().doubleValue() <= 1e-4 * scale, "layer-by-layer logits");
+            assertTrue(FastLayers.runsChannelsLast(net.getLayer(6)), "max pooling runs channels-last");
+            assertTrue(!FastLayers.runsChannelsLast(net.getLayer(net.getnLayers() - 2)), "a dense layer does not");
+        }
+    }
+
+    @Test
     void leavesOtherLayersToDl4j() {
         MultiLayerNetwork net = TestData.trainedTinyVgg().trained().dl4j();
         assertNull(FastLayers.activate(net.getLayer(2), Nd4j.rand(DataType.FLOAT, 1, 4, 28, 28)), "an activation");
