@@ -20,7 +20,8 @@ import lesion.results.Scores;
  * {@code vgg}: VGG-19-BN at width 0.125 on MNIST's 28×28 images ({@code model vgg19 bn width 0.125}), untrained
  * (initial weights from the seed: the time does not depend on the weights, and training it would take minutes).
  * For every convolution, K seeded random groups of 10% and K of 25% of its filters, zeroed, on the first test
- * images. Each side is timed once after a warm-up of one variant; a layer's variants run as one sweep of that layer.
+ * images. Lesion's side, one sweep of each layer after another sharing the network's prefix (as an ablate over many
+ * layers runs), is timed as the best of the repeats; the naive loop once; each after a warm-up of one variant.
  */
 final class VggWorkload implements Workload {
 
@@ -53,11 +54,13 @@ final class VggWorkload implements Workload {
         }
         UnitSweep sweep = new UnitSweep(ProgressListener.NONE, c.cancellation());
         NaiveSweep naiveSweep = new NaiveSweep(c.cancellation());
-        c.log("vgg: Lesion's sweep of " + layers.size() + " conv layers");
+        int repeat = c.settings().repeat();
+        c.log("vgg: Lesion's sweep of " + layers.size() + " conv layers, best of " + repeat);
         sweep.run(net, data, layers.get(0), variants.get(0).subList(0, 1));
         List<Scores> lesion = new ArrayList<>();
         // as the interpreter runs one ablate over many layers: one sweep after another, sharing the prefix
-        double sweepMs = Stopwatch.time(() -> {
+        double sweepMs = Stopwatch.best(repeat, () -> {
+            lesion.clear();
             UnitSweep.Prefix prefix = sweep.prefix(net, data);
             for (int i = 0; i < layers.size(); i++) {
                 sweep.runDetailed(prefix, layers.get(i), Ablation.ZERO, variants.get(i),
@@ -83,7 +86,7 @@ final class VggWorkload implements Workload {
                         + " parameters, untrained (weights from seed " + c.settings().seed() + "; timing only)")
                 .add("variants", count + " (" + layers.size() + " conv layers x " + c.settings().groups()
                         + " groups x 10% and 25% of the filters) on " + Figures.count(images) + " test images");
-        new SweepComparison(sweepMs, "once", naiveMs, "once", (double) minFlops * images,
+        new SweepComparison(sweepMs, "best of " + repeat, naiveMs, "once", (double) minFlops * images,
                 (double) Flops.forward(net) * count * images, lesion, naive).addTo(r, c.matmulGflops());
         return r;
     }

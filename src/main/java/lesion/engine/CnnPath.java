@@ -2,20 +2,23 @@ package lesion.engine;
 
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A {@link SweepPath} through a CNN, with DL4J's own layers ({@link LayerRunner}). A unit of layer k (a filter of a
  * convolution, a unit of a dense layer) forms a block with the batch norms and activation layers that directly
  * follow k: VGG-19-BN's {@code features.33} (conv), {@code .34} (batch norm) and {@code .35} (ReLU). The ablation
- * point for {@code zero} is k's output, where the channel is set to k's own activation of 0 (what zeroed weights and
- * bias give; 0 for VGG's identity convolutions), and the block's remaining layers run per variant: a batch norm then
- * shifts the zeros, which is why zero does not silence such a filter. For {@code mask}, {@code mean} and
- * {@code noise} the ablation point is the block's end, the channel's output after its normalisation and
- * activation. On the output layer both points are the logits.
+ * point of every method is the block's end, the channel's output after its normalisation and activation; on the
+ * output layer, the logits. {@code zero} sets the channel at k's output to k's own activation of 0 (what zeroed
+ * weights and bias give; 0 for VGG's identity convolutions), which the block's layers, acting channel by channel,
+ * turn into one value per channel at the block's end: the path runs the block once on those zeros and puts that
+ * value there (a batch norm shifts the zeros, which is why zero does not silence such a filter). The floats are
+ * those of running the block on every variant, since its layers compute each element alone.
  */
 final class CnnPath implements SweepPath {
 
@@ -26,17 +29,34 @@ final class CnnPath implements SweepPath {
     private final int point;
     private final int units;
     private final int chunkRows;
-    private final float zeroValue;
+    /** What zero puts at the block's end, per unit; null for the other methods. */
+    private final float[] zeroValues;
 
     CnnPath(Network network, int layer, Ablation method, int chunkRows) {
         this.net = network.dl4j();
         this.runner = new LayerRunner(net);
         this.layer = layer;
         this.blockEnd = blockEnd(net, layer);
-        this.point = method.onOutput() ? blockEnd : layer;
+        this.point = blockEnd;
         this.units = network.units(layer);
         this.chunkRows = chunkRows;
-        this.zeroValue = runner.activationOfZero(layer);
+        this.zeroValues = method.onOutput() ? null : blockOfZero();
+    }
+
+    /** Each unit's value at the block's end when its output at layer k is k's activation of 0. */
+    private float[] blockOfZero() {
+        float zero = runner.activationOfZero(layer);
+        if (blockEnd == layer) {
+            float[] out = new float[units];
+            java.util.Arrays.fill(out, zero); // no block after the layer (the output layer's logit is 0)
+            return out;
+        }
+        boolean image = net.getLayer(layer).conf().getLayer() instanceof ConvolutionLayer;
+        try (MemoryWorkspace ws = LayerRunner.open()) {
+            INDArray x = Nd4j.valueArrayOf(image ? new long[] {1, units, 1, 1} : new long[] {1, units}, zero,
+                    net.params().dataType());
+            return runner.forwardEach(layer + 1, blockEnd, x).dup('c').data().asFloat();
+        }
     }
 
     /** The last layer of layer {@code k}'s block: k, then any batch norms and activation layers right after it. */
@@ -99,7 +119,7 @@ final class CnnPath implements SweepPath {
 
     @Override
     public INDArray toBlockEnd(INDArray ablated) {
-        return point == runner.lastLayer() ? ablated : runner.forward(point + 1, blockEnd, ablated);
+        return ablated; // every method's ablation point is the block's end
     }
 
     @Override
@@ -108,7 +128,7 @@ final class CnnPath implements SweepPath {
     }
 
     @Override
-    public float zeroValue() {
-        return zeroValue;
+    public float zeroValue(int unit) {
+        return zeroValues[unit];
     }
 }

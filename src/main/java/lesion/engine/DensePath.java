@@ -71,7 +71,7 @@ final class DensePath implements SweepPath {
     }
 
     @Override
-    public float zeroValue() {
+    public float zeroValue(int unit) {
         return 0; // the ablation point for zero is z itself
     }
 

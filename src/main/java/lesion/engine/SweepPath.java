@@ -40,6 +40,6 @@ interface SweepPath {
     /** From the block end to the output layer's logits. */
     INDArray logits(INDArray blockEnd);
 
-    /** What {@code zero} puts at the ablation point: the value zeroed weights and bias give there. */
-    float zeroValue();
+    /** What {@code zero} puts at the ablation point for unit {@code unit}: the value zeroed weights and bias give. */
+    float zeroValue(int unit);
 }

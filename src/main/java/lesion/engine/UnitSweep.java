@@ -265,7 +265,7 @@ public final class UnitSweep {
                         cancellation.check();
                         int[] variant = variants.get(v);
                         try (MemoryWorkspace scope = path.variantScope()) {
-                            INDArray x = ablate(method, path.scratch(base), variant, path.zeroValue(), means,
+                            INDArray x = ablate(method, path.scratch(base), variant, path, means,
                                     noise[v - from]);
                             INDArray end = path.toBlockEnd(x);
                             silenced[v - from] &= allZero(end, variant);
@@ -439,7 +439,7 @@ public final class UnitSweep {
      * place, seen as [rows, units, features per unit]; {@code noise} holds one generator per entry of
      * {@code variant}, already advanced past earlier chunks (row by row, a unit's features in c order).
      */
-    private static INDArray ablate(Ablation method, INDArray x, int[] variant, float zeroValue, float[] means,
+    private static INDArray ablate(Ablation method, INDArray x, int[] variant, SweepPath path, float[] means,
             Random[] noise) {
         long rows = x.size(0);
         long units = x.size(1);
@@ -449,7 +449,7 @@ public final class UnitSweep {
             int u = variant[i];
             INDArray slice = view.get(NDArrayIndex.all(), NDArrayIndex.point(u), NDArrayIndex.all());
             switch (method.kind()) {
-                case ZERO -> slice.assign(zeroValue);
+                case ZERO -> slice.assign(path.zeroValue(u));
                 case MASK -> slice.assign(0);
                 case MEAN -> slice.assign(0).addiRowVector(Nd4j.createFromArray(
                         java.util.Arrays.copyOfRange(means, (int) (u * per), (int) ((u + 1) * per)))
