@@ -24,15 +24,21 @@ final class MlpWorkload implements Workload {
         return "mlp";
     }
 
+    /** Sweeps run before the timed ones: Java compiles the sweep's hot loops over the first few. */
+    private static final int WARMUP = 5;
+
     @Override
     public Report run(BenchContext c) {
         Network net = c.trainedMlp();
         Dataset data = c.mlpData();
         List<int[]> variants = Variants.eachAndPairs(net.units(LAYER));
         int repeat = c.settings().repeat();
-        c.log("mlp: Lesion's sweep, warm-up and best of " + repeat);
+        c.log("mlp: Lesion's sweep, " + WARMUP + " warm-ups and best of " + repeat);
         UnitSweep sweep = new UnitSweep(ProgressListener.NONE, c.cancellation());
         List<Scores> warm = sweep.run(net, data, LAYER, variants);
+        for (int w = 1; w < WARMUP; w++) {
+            warm = sweep.run(net, data, LAYER, variants); // until the JIT has compiled the sweep's loops
+        }
         @SuppressWarnings("unchecked")
         List<Scores>[] lesion = new List[] {warm};
         double sweepMs = Stopwatch.best(repeat, () -> lesion[0] = sweep.run(net, data, LAYER, variants));

@@ -225,7 +225,13 @@ final class DenseSweep {
             for (int o = 0; o < out; o++) {
                 float[] row = y[o];
                 java.util.Arrays.fill(row, 0, t, b == null ? 0 : b[o]);
-                for (int i = 0; i < in; i++) {
+                int i = 0;
+                for (; i + 4 <= in; i += 4) {
+                    // four inputs per pass over the row: a quarter of the loads and stores of y
+                    axpy4(w[i * out + o], x[i], w[(i + 1) * out + o], x[i + 1], w[(i + 2) * out + o], x[i + 2],
+                            w[(i + 3) * out + o], x[i + 3], row, t);
+                }
+                for (; i < in; i++) {
                     axpy(w[i * out + o], x[i], row, t);
                 }
             }
@@ -233,6 +239,14 @@ final class DenseSweep {
             x = y;
             y = swap;
             return out;
+        }
+    }
+
+    /** y[0..n) += a·x + b·u + c·v + d·w, element by element: one vectorised pass for four inputs. */
+    private static void axpy4(float a, float[] x, float b, float[] u, float c, float[] v, float d, float[] w,
+            float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] += a * x[i] + b * u[i] + c * v[i] + d * w[i];
         }
     }
 

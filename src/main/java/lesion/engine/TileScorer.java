@@ -14,11 +14,11 @@ import java.util.BitSet;
  * {@code min(max(d, 0)·2^150, 1)} is 1 for x > y and 0 otherwise, and {@code 1 - min(|d|·2^150, 1)} is 1 for x = y.
  * Sums of these over the classes are small exact integers.
  *
- * <p>Per image: m, the largest logit; the number of classes equal to m and their index sum; the number of classes
- * above the label's logit and the number equal to it. When m is NaN the image is wrong for top-1 and top-5, as in
- * {@link Scorer}. When exactly one class reaches m and only the label equals its own logit, the prediction is that
- * class and the label is in the top five when fewer than five classes are above it: {@link Scorer}'s tie-breaking
- * by class index has nothing to break. Anything else (ties, infinities, which make a difference NaN) goes to
+ * <p>Per image: m, the largest logit; the number of classes equal to m plus the number equal to the label's logit,
+ * and the index sum of those equal to m; the number of classes above the label's logit. When m is NaN the image is
+ * wrong for top-1 and top-5, as in {@link Scorer}. When exactly one class reaches m and only the label equals its
+ * own logit, the prediction is that class and the label is in the top five when fewer than five classes are above
+ * it: {@link Scorer}'s tie-breaking by class index has nothing to break. Anything else (ties, infinities, which make a difference NaN) goes to
  * {@link Scorer} for that image.
  */
 final class TileScorer {
@@ -27,20 +27,18 @@ final class TileScorer {
     private static final float UP2 = 0x1p24f;
 
     private final float[] max;
-    private final float[] maxCount;
+    private final float[] ties;
     private final float[] maxIndexSum;
     private final float[] target;
     private final float[] above;
-    private final float[] equal;
     private final float[] column;
 
     TileScorer(int tile, int classes) {
         max = new float[tile];
-        maxCount = new float[tile];
+        ties = new float[tile];
         maxIndexSum = new float[tile];
         target = new float[tile];
         above = new float[tile];
-        equal = new float[tile];
         column = new float[classes];
     }
 
@@ -54,22 +52,21 @@ final class TileScorer {
         for (int c = 1; c < classes; c++) {
             maxOf(max, logits[c], t);
         }
-        java.util.Arrays.fill(maxCount, 0, t, 0);
+        java.util.Arrays.fill(ties, 0, t, 0);
         java.util.Arrays.fill(maxIndexSum, 0, t, 0);
         java.util.Arrays.fill(above, 0, t, 0);
-        java.util.Arrays.fill(equal, 0, t, 0);
         for (int s = 0; s < t; s++) {
             target[s] = logits[labels[r0 + s]][s];
         }
         for (int c = 0; c < classes; c++) {
-            countEqual(logits[c], max, c, maxCount, maxIndexSum, t);
-            countAboveAndEqual(logits[c], target, above, equal, t);
+            count(logits[c], c, max, target, ties, maxIndexSum, above, t);
         }
         for (int s = 0; s < t; s++) {
             int r = r0 + s;
             if (max[s] != max[s]) {
                 predicted[r] = -1; // a NaN logit: no class wins, and the label is not in the top five
-            } else if (maxCount[s] == 1 && equal[s] == 1) {
+            } else if (ties[s] == 2) {
+                // the maximum's own class and the label are the only classes equal to either
                 predicted[r] = (int) maxIndexSum[s];
                 top5[r >> 6] |= (above[s] < 5 ? 1L : 0L) << r;
             } else {
@@ -88,21 +85,20 @@ final class TileScorer {
         }
     }
 
-    /** count += [v = m], indexSum += c·[v = m]. */
-    private static void countEqual(float[] v, float[] m, float c, float[] count, float[] indexSum, int t) {
+    /**
+     * For class c's logits v: ties += [v = m] + [v = target], indexSum += c·[v = m], above += [v > target]. Each
+     * image's max and target are some class's logit, so for finite logits ties is 2 exactly when one class has the
+     * maximum and no other class equals the label's logit.
+     */
+    private static void count(float[] v, float c, float[] m, float[] target, float[] ties, float[] indexSum,
+            float[] above, int t) {
         for (int s = 0; s < t; s++) {
-            float eq = 1 - Math.min(Math.abs(v[s] - m[s]) * UP1 * UP2, 1f);
-            count[s] += eq;
-            indexSum[s] += eq * c;
-        }
-    }
-
-    /** above += [v > target], equal += [v = target]. */
-    private static void countAboveAndEqual(float[] v, float[] target, float[] above, float[] equal, int t) {
-        for (int s = 0; s < t; s++) {
-            float d = v[s] - target[s];
+            float x = v[s];
+            float isMax = 1 - Math.min(Math.abs(x - m[s]) * UP1 * UP2, 1f);
+            float d = x - target[s];
+            ties[s] += isMax + (1 - Math.min(Math.abs(d) * UP1 * UP2, 1f));
+            indexSum[s] += isMax * c;
             above[s] += Math.min(Math.max(d, 0f) * UP1 * UP2, 1f);
-            equal[s] += 1 - Math.min(Math.abs(d) * UP1 * UP2, 1f);
         }
     }
 }

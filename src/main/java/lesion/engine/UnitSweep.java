@@ -24,6 +24,11 @@ public final class UnitSweep {
 
     /** Bytes of ablation-point arrays a sweep keeps for the whole test set before it recomputes them per block. */
     static final long SHARED_BYTES = 512L << 20;
+    /**
+     * Variants an MLP sweep scores in parallel before it delivers them in order: few enough that progress and a
+     * cancelled sweep's results stay close to the work done, many enough that the threads rarely wait.
+     */
+    static final int DENSE_BLOCK = 256;
     /** Variants that advance together through the test set when the ablation-point arrays are recomputed. */
     static final int BLOCK = 32;
 
@@ -298,7 +303,7 @@ public final class UnitSweep {
         for (int p = 0; p < threads; p++) {
             workers[p] = dense.worker();
         }
-        int block = threads * 8;
+        int block = Math.max(threads, DENSE_BLOCK);
         progress.start("sweep " + network.layerName(layer), variants.size(), "variants");
         try {
             for (int from = 0; from < variants.size(); from += block) {
@@ -307,8 +312,10 @@ public final class UnitSweep {
                 int[][] predicted = new int[to - from][];
                 BitSet[] top5 = new BitSet[to - from];
                 boolean[] silenced = new boolean[to - from];
+                // each thread takes the next variant not yet taken, so that none waits while work is left
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
                 java.util.stream.IntStream.range(0, threads).parallel().forEach(p -> {
-                    for (int v = start + p; v < to; v += threads) {
+                    for (int v = next.getAndIncrement(); v < to; v = next.getAndIncrement()) {
                         cancellation.check();
                         int[] units = DenseSweep.distinct(variants.get(v));
                         Random[] noise = noiseGenerators(method, firstIndex + v, units);
