@@ -52,11 +52,13 @@ public final class EngineInfo {
         return v == null ? "unknown" : v;
     }
 
-    private interface Probe {
+    /** A query of the engine that may fail. */
+    interface Probe {
         String get() throws Exception;
     }
 
-    private static String safe(Probe probe) {
+    /** The probe's answer, or "unknown" when it fails or has none. */
+    static String safe(Probe probe) {
         try {
             String v = probe.get();
             return v == null ? "unknown" : v;

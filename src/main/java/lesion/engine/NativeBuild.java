@@ -20,11 +20,11 @@ public final class NativeBuild {
     /** Name to value, in a stable order; what cannot be determined is "unknown". */
     public static Map<String, String> describe() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        out.put("javacpp platform", safe(Loader::getPlatform));
+        out.put("javacpp platform", EngineInfo.safe(Loader::getPlatform));
         String ext = System.getProperty("org.bytedeco.javacpp.platform.extension");
         out.put("platform extension", ext == null || ext.isBlank() ? "none (generic build)" : ext);
-        out.put("nd4j library", safe(NativeBuild::library));
-        out.put("instruction level", safe(NativeBuild::levels));
+        out.put("nd4j library", EngineInfo.safe(NativeBuild::library));
+        out.put("instruction level", EngineInfo.safe(NativeBuild::levels));
         return out;
     }
 
@@ -45,18 +45,5 @@ public final class NativeBuild {
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         return "binary " + ops.binaryLevel() + ", cpu supports " + ops.optimalLevel()
                 + " (1 generic x86-64, 2 AVX2, 3 AVX-512)";
-    }
-
-    private interface Probe {
-        String get() throws Exception;
-    }
-
-    private static String safe(Probe probe) {
-        try {
-            String v = probe.get();
-            return v == null ? "unknown" : v;
-        } catch (Exception | LinkageError e) {
-            return "unknown";
-        }
     }
 }
