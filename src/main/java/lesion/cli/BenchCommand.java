@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Cancellation cancellation = new Cancellation();
-        Interrupts.cancelOnCtrlC(cancellation);
+        Interrupts.cancelOnCtrlC(cancellation, "stopping the benchmark after the current variant or batch");
         long start = System.nanoTime();
         try {
             new Bench(settings, cache.resolve(), cancellation).run(names, out, err);

@@ -12,16 +12,21 @@ final class Interrupts {
     private Interrupts() {
     }
 
-    @SuppressWarnings("restriction")
+    /** For {@code run}: the first Ctrl-C keeps what the study has finished. */
     static void cancelOnCtrlC(Cancellation cancellation) {
+        cancelOnCtrlC(cancellation, "finishing the current unit of work and saving what is done");
+    }
+
+    /** The same, saying {@code what} the command does on the first Ctrl-C. */
+    @SuppressWarnings("restriction")
+    static void cancelOnCtrlC(Cancellation cancellation, String what) {
         try {
             Signal.handle(new Signal("INT"), signal -> {
                 if (cancellation.isCancelled()) {
                     System.err.println("\nlesion: interrupted again; stopping now");
                     Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
                 }
-                System.err.println("\nlesion: interrupted; finishing the current unit of work and saving what is done"
-                        + " (Ctrl-C again to stop at once)");
+                System.err.println("\nlesion: interrupted; " + what + " (Ctrl-C again to stop at once)");
                 cancellation.cancel();
             });
         } catch (IllegalArgumentException e) {
