@@ -25,7 +25,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Inference of 2-D convolutions through libnd4j's own {@code conv2d} op and of batch norms as two broadcast passes,
- * for {@link LayerRunner}. DL4J 1.0.0-M2.1's convolution layer does not call them: it unfolds its input with im2col
+ * or folded into the convolution before them, on NCHW arrays or, for stretches of layers, channels-last ones; for
+ * {@link LayerRunner}. DL4J 1.0.0-M2.1's convolution layer does not call them: it unfolds its input with im2col
  * into a permuted copy and multiplies in Java-side steps, which reaches 3-20 GFLOP/s here, and its oneDNN helper is
  * never enabled (it looks for libnd4j's environment under a class name M2.1 no longer has). The op itself runs on
  * oneDNN in the {@code -onednn} build of libnd4j (pom.xml), at 20-110 GFLOP/s on the same layers (README,
@@ -43,16 +44,25 @@ final class FastLayers {
 
     /** The layer's inference output for {@code x}, or null when DL4J must compute it. */
     static INDArray activate(Layer layer, INDArray x) {
-        Object conf = layer.conf().getLayer();
-        if (conf.getClass() == ConvolutionLayer.class
-                && layer.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class) {
-            return convolution(layer, (ConvolutionLayer) conf, x);
+        if (plainConvolution(layer)) {
+            return convolution(layer, (ConvolutionLayer) layer.conf().getLayer(), x);
         }
-        if (conf instanceof BatchNormalization bn && !bn.isLockGammaBeta()
-                && layer.getClass() == org.deeplearning4j.nn.layers.normalization.BatchNormalization.class) {
-            return batchNorm(layer, bn, x);
+        if (plainBatchNorm(layer)) {
+            return batchNorm(layer, (BatchNormalization) layer.conf().getLayer(), x);
         }
         return null;
+    }
+
+    /** A convolution layer of exactly DL4J's class, not a subclass or a wrapper. */
+    private static boolean plainConvolution(Layer layer) {
+        return layer.conf().getLayer().getClass() == ConvolutionLayer.class
+                && layer.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class;
+    }
+
+    /** A batch norm of exactly DL4J's class whose gamma and beta are parameters. */
+    private static boolean plainBatchNorm(Layer layer) {
+        return layer.conf().getLayer() instanceof BatchNormalization bn && !bn.isLockGammaBeta()
+                && layer.getClass() == org.deeplearning4j.nn.layers.normalization.BatchNormalization.class;
     }
 
     /**
@@ -67,23 +77,21 @@ final class FastLayers {
 
     /** The same on an NHWC array when {@code channelsLast} (see {@link #runsChannelsLast}). */
     static INDArray convolutionWithBatchNorm(Layer conv, Layer bn, INDArray x, boolean channelsLast) {
-        Object c = conv.conf().getLayer();
-        Object b = bn.conf().getLayer();
-        if (c.getClass() != ConvolutionLayer.class
-                || conv.getClass() != org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
-                || !(b instanceof BatchNormalization norm) || norm.isLockGammaBeta()
-                || bn.getClass() != org.deeplearning4j.nn.layers.normalization.BatchNormalization.class
-                || !(((BaseLayer) c).getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)
-                || ((ConvolutionLayer) c).getCnn2dDataFormat() != CNN2DFormat.NCHW
-                || norm.getCnn2DFormat() != CNN2DFormat.NCHW) {
+        if (!plainConvolution(conv) || !plainBatchNorm(bn)) {
+            return null;
+        }
+        ConvolutionLayer c = (ConvolutionLayer) conv.conf().getLayer();
+        BatchNormalization norm = (BatchNormalization) bn.conf().getLayer();
+        if (!(c.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)
+                || c.getCnn2dDataFormat() != CNN2DFormat.NCHW || norm.getCnn2DFormat() != CNN2DFormat.NCHW) {
             return null;
         }
         INDArray[] scaleShift = scaleAndShift(bn, norm);
         INDArray w = conv.getParam("W");
         INDArray folded = w.reshape('c', w.size(0), -1).mulColumnVector(scaleShift[0]).reshape('c', w.shape());
-        INDArray bias = ((ConvolutionLayer) c).hasBias()
-                ? conv.getParam("b").reshape(-1).mul(scaleShift[0]).addi(scaleShift[1]) : scaleShift[1];
-        return convolve((ConvolutionLayer) c, x, folded, bias, channelsLast);
+        INDArray bias = c.hasBias() ? conv.getParam("b").reshape(-1).mul(scaleShift[0]).addi(scaleShift[1])
+                : scaleShift[1];
+        return convolve(c, x, folded, bias, channelsLast);
     }
 
     private static INDArray convolution(Layer layer, ConvolutionLayer conf, INDArray x) {
@@ -143,13 +151,11 @@ final class FastLayers {
      */
     static boolean runsChannelsLast(Layer layer) {
         Object conf = layer.conf().getLayer();
-        if (conf.getClass() == ConvolutionLayer.class) {
-            return layer.getClass() == org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class
-                    && ((ConvolutionLayer) conf).getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        if (plainConvolution(layer)) {
+            return ((ConvolutionLayer) conf).getCnn2dDataFormat() == CNN2DFormat.NCHW;
         }
-        if (conf instanceof BatchNormalization bn) {
-            return !bn.isLockGammaBeta() && bn.getCnn2DFormat() == CNN2DFormat.NCHW
-                    && layer.getClass() == org.deeplearning4j.nn.layers.normalization.BatchNormalization.class;
+        if (plainBatchNorm(layer)) {
+            return ((BatchNormalization) conf).getCnn2DFormat() == CNN2DFormat.NCHW;
         }
         if (conf.getClass() == ActivationLayer.class) {
             return layer.getClass() == org.deeplearning4j.nn.layers.ActivationLayer.class;
@@ -164,7 +170,7 @@ final class FastLayers {
 
     /** Whether {@code layer} is a convolution {@link #runsChannelsLast} takes. */
     static boolean isConvolution(Layer layer) {
-        return layer.conf().getLayer().getClass() == ConvolutionLayer.class && runsChannelsLast(layer);
+        return plainConvolution(layer) && runsChannelsLast(layer);
     }
 
     /** The inference output of a layer {@link #runsChannelsLast} takes, for the NHWC array {@code x}. */
