@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     int groups;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "5",
-            description = "mlp: timed repeats of Lesion's sweep, the best counts (default: ${DEFAULT-VALUE})")
+            description = "mlp, vgg: timed repeats of Lesion's sweep, the best counts (default: ${DEFAULT-VALUE})")
     int repeat;
 
     @Option(names = "--train-epochs", paramLabel = "E", defaultValue = "1",

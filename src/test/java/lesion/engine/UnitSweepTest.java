@@ -191,6 +191,30 @@ class UnitSweepTest {
     }
 
     @Test
+    void theJavaKernelAndTheNd4jPathScoreAlike() {
+        // the ND4J path (DensePath) is the kernel's reference, and the one networks with other activations take
+        Network net = TestData.trained(TestData.mlp("relu", true, 784, 20, 10, 10), TRAIN).trained();
+        Dataset data = TestData.small();
+        List<int[]> variants = new ArrayList<>(TestData.each(20));
+        variants.addAll(TestData.pairs(20));
+        UnitSweep sweep = new UnitSweep();
+        for (Ablation method : List.of(Ablation.ZERO, Ablation.MASK, Ablation.MEAN)) {
+            assertEquals(sweep.withoutJavaKernel().run(net, data, 0, method, variants),
+                    sweep.run(net, data, 0, method, variants), method.toString());
+        }
+    }
+
+    @Test
+    void anActivationWithoutAJavaCounterpartTakesTheNd4jPath() {
+        // elu has no DenseActivation: the sweep runs through ND4J and equals DL4J bit for bit
+        Network net = TestData.trained(TestData.mlp("elu", true, 784, 20, 10, 10), TRAIN).trained();
+        Dataset data = TestData.small();
+        List<int[]> variants = new ArrayList<>(TestData.each(20));
+        variants.addAll(TestData.pairs(20));
+        assertEquals(OracleSweep.run(net, data, 0, variants), new UnitSweep().run(net, data, 0, variants));
+    }
+
+    @Test
     void rejectsUnitsOutsideTheLayer() {
         Network net = TestData.trained(TestData.mlp("relu", true, 784, 20, 10, 10), TRAIN).trained();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
